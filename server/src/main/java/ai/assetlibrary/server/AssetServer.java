@@ -1,0 +1,153 @@
+package ai.assetlibrary.server;
+
+import ai.assetlibrary.server.auth.ApiKeyAuthFeature;
+import ai.assetlibrary.server.auth.ApiKeyFilter;
+import ai.assetlibrary.server.errors.ApiExceptionMapper;
+import ai.assetlibrary.server.errors.UnexpectedExceptionMapper;
+import ai.assetlibrary.server.errors.WebApplicationExceptionMapper;
+import ai.assetlibrary.server.http.ObjectMapperResolver;
+import ai.assetlibrary.server.http.RequestSizeFilter;
+import ai.assetlibrary.server.resources.AssetMapper;
+import ai.assetlibrary.server.resources.AssetsResource;
+import ai.assetlibrary.server.resources.DeliveryResource;
+import ai.assetlibrary.server.resources.OperationsResource;
+import ai.assetlibrary.server.resources.PublicUrls;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * The running HTTP server: Grizzly with the Jersey application on top of an {@link AssetLibrary}.
+ */
+public final class AssetServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AssetServer.class);
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+  private static final int MIN_WORKERS = 16;
+  private static final int MAX_WORKERS = 128;
+
+  private final AssetLibrary library;
+  private final HttpServer http;
+  private final int port;
+  private final URI publicBaseUrl;
+
+  private AssetServer(AssetLibrary library, HttpServer http, int port, URI publicBaseUrl) {
+    this.library = library;
+    this.http = http;
+    this.port = port;
+    this.publicBaseUrl = publicBaseUrl;
+  }
+
+  /** Binds the port, then serves the application; returns once requests are accepted. */
+  public static AssetServer start(AssetLibrary library) throws IOException {
+    routeJavaLoggingToSlf4j();
+    ServerConfig config = library.config();
+    HttpServer http = new HttpServer();
+    NetworkListener listener = new NetworkListener("assets", config.bind(), config.port());
+    listener
+        .getTransport()
+        .setWorkerThreadPoolConfig(
+            ThreadPoolConfig.defaultConfig()
+                .setPoolName("assets-worker")
+                .setCorePoolSize(MIN_WORKERS)
+                .setMaxPoolSize(MAX_WORKERS));
+    http.addListener(listener);
+    http.getServerConfiguration().setDefaultQueryEncoding(StandardCharsets.UTF_8);
+    http.start();
+
+    int port = listener.getPort();
+    URI base = config.publicBaseUrl().orElseGet(() -> derivedBaseUrl(config.bind(), port));
+    GrizzlyHttpContainer container =
+        ContainerFactory.createContainer(
+            GrizzlyHttpContainer.class, application(library, new PublicUrls(base)));
+    http.getServerConfiguration().addHttpHandler(container);
+    LOG.info("Serving on {}:{} (public base URL {})", config.bind(), port, base);
+    return new AssetServer(library, http, port, base);
+  }
+
+  /** Grizzly and Jersey log through java.util.logging; send it where the rest goes. */
+  private static synchronized void routeJavaLoggingToSlf4j() {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
+  }
+
+  static ResourceConfig application(AssetLibrary library, PublicUrls urls) {
+    ApiKeyFilter apiKeyFilter = new ApiKeyFilter(library.apiKeys());
+    return new ResourceConfig()
+        .register(new AssetsResource(library.uploads(), new AssetMapper(urls)))
+        .register(new DeliveryResource(library.deliveries()))
+        .register(new OperationsResource())
+        .register(new ApiKeyAuthFeature(apiKeyFilter))
+        .register(
+            new RequestSizeFilter(
+                library.formReader().maxBodyBytes(), library.config().maxUploadBytes()))
+        .register(JacksonFeature.withoutExceptionMappers())
+        .register(ObjectMapperResolver.class)
+        .register(ApiExceptionMapper.class)
+        .register(WebApplicationExceptionMapper.class)
+        .register(UnexpectedExceptionMapper.class)
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+        .property(ServerProperties.BV_FEATURE_DISABLE, true);
+  }
+
+  private static URI derivedBaseUrl(String bind, int port) {
+    String host = bind;
+    try {
+      InetAddress address = InetAddress.getByName(bind);
+      if (address.isAnyLocalAddress()) {
+        host = InetAddress.getLoopbackAddress().getHostAddress();
+      } else if (address instanceof Inet6Address) {
+        host = "[" + address.getHostAddress() + "]";
+      }
+    } catch (UnknownHostException e) {
+      // Not an address: a host name, used as it is.
+    }
+    return URI.create("http://" + host + ":" + port);
+  }
+
+  public AssetLibrary library() {
+    return library;
+  }
+
+  /** The port actually bound (useful when the configuration asked for 0). */
+  public int port() {
+    return port;
+  }
+
+  public URI publicBaseUrl() {
+    return publicBaseUrl;
+  }
+
+  /** Stops accepting requests, lets running ones finish (up to a grace period), then stops. */
+  @Override
+  public void close() {
+    try {
+      http.shutdown(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      http.shutdownNow();
+    } catch (ExecutionException e) {
+      LOG.warn("Graceful shutdown failed", e);
+      http.shutdownNow();
+    }
+  }
+}

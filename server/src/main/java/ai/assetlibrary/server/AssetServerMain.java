@@ -1,0 +1,153 @@
+package ai.assetlibrary.server;
+
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The command line: with no arguments it runs the server; {@code keys create} and {@code keys
+ * disable} manage API keys in the same data directory.
+ */
+public final class AssetServerMain {
+
+  private static final String USAGE =
+      """
+      Usage:
+        java -jar asset-server.jar                       start the server
+        java -jar asset-server.jar keys create --tenant T --user U --user-name NAME
+        java -jar asset-server.jar keys disable --key sk-...
+      Configuration comes from ASSETS_* environment variables (see README).
+      """;
+
+  private AssetServerMain() {}
+
+  public static void main(String[] args) throws Exception {
+    int status = run(List.of(args), System.getenv(), System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /** Runs one command; returns the process exit status (the server command returns at shutdown). */
+  static int run(List<String> args, Map<String, String> env, PrintStream out, PrintStream err)
+      throws Exception {
+    ServerConfig config;
+    try {
+      config = ServerConfig.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      err.println("Invalid configuration: " + e.getMessage());
+      return 2;
+    }
+    if (args.isEmpty() || args.equals(List.of("serve"))) {
+      return serve(config, out);
+    }
+    if (args.size() >= 2 && args.get(0).equals("keys")) {
+      Optional<Map<String, String>> options = options(args.subList(2, args.size()));
+      if (options.isPresent()) {
+        try {
+          return keys(args.get(1), options.get(), config, out, err);
+        } catch (IllegalArgumentException e) {
+          err.println(e.getMessage());
+          return 2;
+        }
+      }
+    }
+    err.print(USAGE);
+    return 2;
+  }
+
+  private static int serve(ServerConfig config, PrintStream out) throws Exception {
+    AssetLibrary library = AssetLibrary.open(config);
+    library
+        .apiKeys()
+        .bootstrap(config.bootstrapApiKey())
+        .ifPresent(
+            key ->
+                out.println(
+                    "Created an API key for user 'demo' (tenant 1001, user 5001). It is shown"
+                        + " only once:\n  "
+                        + key));
+    AssetServer server = AssetServer.start(library);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private static int keys(
+      String command,
+      Map<String, String> options,
+      ServerConfig config,
+      PrintStream out,
+      PrintStream err)
+      throws Exception {
+    switch (command) {
+      case "create" -> {
+        long tenant = number(options, "--tenant");
+        long user = number(options, "--user");
+        String name = required(options, "--user-name");
+        String key = AssetLibrary.open(config).apiKeys().create(tenant, user, name);
+        out.println(key);
+        return 0;
+      }
+      case "disable" -> {
+        boolean disabled = AssetLibrary.open(config).apiKeys().disable(required(options, "--key"));
+        if (!disabled) {
+          err.println("No active key matched.");
+          return 1;
+        }
+        out.println("Disabled.");
+        return 0;
+      }
+      default -> {
+        err.print(USAGE);
+        return 2;
+      }
+    }
+  }
+
+  private static Optional<Map<String, String>> options(List<String> words) {
+    if (words.size() % 2 != 0) {
+      return Optional.empty();
+    }
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < words.size(); i += 2) {
+      if (!words.get(i).startsWith("--")) {
+        return Optional.empty();
+      }
+      options.put(words.get(i), words.get(i + 1));
+    }
+    return Optional.of(options);
+  }
+
+  private static String required(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("Missing " + name);
+    }
+    return value;
+  }
+
+  private static long number(Map<String, String> options, String name) {
+    String value = required(options, name);
+    try {
+      long number = Long.parseLong(value);
+      if (number <= 0) {
+        throw new IllegalArgumentException(name + " must be a positive whole number");
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a positive whole number, got " + value);
+    }
+  }
+}

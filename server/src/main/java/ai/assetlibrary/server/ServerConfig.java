@@ -1,0 +1,103 @@
+package ai.assetlibrary.server;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server's configuration, read once at start-up from {@code ASSETS_*} environment variables.
+ *
+ * @param port TCP port to listen on; 0 picks a free one
+ * @param bind address to bind
+ * @param dataDir where the SQLite database and the stored bytes live
+ * @param publicBaseUrl base of the URLs handed to clients; derived from bind and port when absent
+ * @param maxUploadBytes largest accepted file
+ * @param bootstrapApiKey a key that must exist for the demo user, if set
+ */
+public record ServerConfig(
+    int port,
+    String bind,
+    Path dataDir,
+    Optional<URI> publicBaseUrl,
+    long maxUploadBytes,
+    Optional<String> bootstrapApiKey) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_BIND = "127.0.0.1";
+  public static final String DEFAULT_DATA_DIR = "./data";
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 104_857_600L;
+
+  /**
+   * Reads and validates the configuration; throws {@link IllegalArgumentException} naming the bad
+   * key.
+   */
+  public static ServerConfig fromEnvironment(Map<String, String> env) {
+    int port = intValue(env, "ASSETS_PORT", DEFAULT_PORT, 0, 65_535);
+    String bind = nonBlank(env, "ASSETS_BIND").orElse(DEFAULT_BIND);
+    Path dataDir = Path.of(nonBlank(env, "ASSETS_DATA_DIR").orElse(DEFAULT_DATA_DIR));
+    Optional<URI> publicBaseUrl =
+        nonBlank(env, "ASSETS_PUBLIC_BASE_URL").map(ServerConfig::baseUrl);
+    long maxUploadBytes =
+        longValue(env, "ASSETS_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES, 1, Long.MAX_VALUE / 2);
+    Optional<String> bootstrapKey = nonBlank(env, "ASSETS_BOOTSTRAP_API_KEY");
+    return new ServerConfig(port, bind, dataDir, publicBaseUrl, maxUploadBytes, bootstrapKey);
+  }
+
+  /** The same configuration with another data directory and port, for tests and tools. */
+  public ServerConfig withDataDirAndPort(Path dir, int newPort) {
+    return new ServerConfig(newPort, bind, dir, publicBaseUrl, maxUploadBytes, bootstrapApiKey);
+  }
+
+  /** The same configuration with another upload limit. */
+  public ServerConfig withMaxUploadBytes(long limit) {
+    return new ServerConfig(port, bind, dataDir, publicBaseUrl, limit, bootstrapApiKey);
+  }
+
+  private static Optional<String> nonBlank(Map<String, String> env, String key) {
+    return Optional.ofNullable(env.get(key)).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  private static int intValue(Map<String, String> env, String key, int def, int min, int max) {
+    return (int) longValue(env, key, def, min, max);
+  }
+
+  private static long longValue(Map<String, String> env, String key, long def, long min, long max) {
+    Optional<String> raw = nonBlank(env, key);
+    if (raw.isEmpty()) {
+      return def;
+    }
+    try {
+      long value = Long.parseLong(raw.get());
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(
+            key + " must be between " + min + " and " + max + ", got " + value);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          key + " must be a whole number, got '" + raw.get() + "'", e);
+    }
+  }
+
+  private static URI baseUrl(String raw) {
+    try {
+      URI uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
+      if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          || uri.getHost() == null
+          || uri.getQuery() != null
+          || uri.getFragment() != null) {
+        throw new IllegalArgumentException(
+            "ASSETS_PUBLIC_BASE_URL must be an absolute http(s) URL without query or fragment,"
+                + " got '"
+                + raw
+                + "'");
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "ASSETS_PUBLIC_BASE_URL is not a valid URL: '" + raw + "'", e);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package ai.assetlibrary.server.db;
+
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Tenants and users. */
+@RegisterConstructorMapper(UserRow.class)
+public interface AccountDao {
+
+  @SqlUpdate("INSERT OR IGNORE INTO tenants (id, created_at) VALUES (:id, :now)")
+  void insertTenantIfAbsent(@Bind("id") long tenantId, @Bind("now") long now);
+
+  @SqlUpdate(
+      "INSERT INTO users (id, tenant_id, name, created_at) VALUES (:id, :tenantId, :name, :now)")
+  void insertUser(
+      @Bind("id") long userId,
+      @Bind("tenantId") long tenantId,
+      @Bind("name") String name,
+      @Bind("now") long now);
+
+  @SqlQuery("SELECT id, tenant_id, name, created_at FROM users WHERE id = :id")
+  Optional<UserRow> findUser(@Bind("id") long userId);
+}

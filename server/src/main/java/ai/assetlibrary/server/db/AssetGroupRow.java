@@ -1,0 +1,16 @@
+package ai.assetlibrary.server.db;
+
+/** A row of {@code asset_groups}. */
+public record AssetGroupRow(
+    long id,
+    String publicId,
+    long tenantId,
+    long ownerUserId,
+    String name,
+    String groupKind,
+    String status,
+    boolean isDefault,
+    Long legacyId,
+    String providerGroupId,
+    long createdAt,
+    long updatedAt) {}

@@ -1,0 +1,56 @@
+package ai.assetlibrary.server.errors;
+
+import ai.assetlibrary.api.model.ServiceCode;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The HTTP status of every {@link ServiceCode}, as documented in the spec's {@code x-http-status}.
+ */
+public final class ErrorCatalog {
+
+  private static final Map<ServiceCode, Integer> STATUSES = new EnumMap<>(ServiceCode.class);
+
+  static {
+    STATUSES.put(ServiceCode.UNIFIED_ASSET_FILE_REQUIRED, 400);
+    STATUSES.put(ServiceCode.UNIFIED_ASSET_GROUP_REQUIRED, 400);
+    STATUSES.put(ServiceCode.UNIFIED_ASSET_GROUP_NOT_FOUND, 404);
+    STATUSES.put(ServiceCode.ASSET_GROUP_NOT_FOUND, 404);
+    STATUSES.put(ServiceCode.ASSET_GROUP_ACCESS_DENIED, 403);
+    STATUSES.put(ServiceCode.ASSET_GROUP_NOT_ACTIVE, 409);
+    STATUSES.put(ServiceCode.ASSET_GROUP_TYPE_UNSUPPORTED, 422);
+    STATUSES.put(ServiceCode.ASSET_GROUP_PROVIDER_REF_MISSING, 409);
+    STATUSES.put(ServiceCode.ASSET_FILE_REQUIRED, 400);
+    STATUSES.put(ServiceCode.ASSET_FILE_EMPTY, 400);
+    STATUSES.put(ServiceCode.ASSET_FILE_TYPE_UNSUPPORTED, 415);
+    STATUSES.put(ServiceCode.ASSET_FILE_TOO_LARGE, 413);
+    STATUSES.put(ServiceCode.ASSET_MODEL_UNSUPPORTED, 422);
+    STATUSES.put(ServiceCode.ASSET_PROVIDER_REJECTED, 422);
+    STATUSES.put(ServiceCode.ASSET_PROVIDER_UNAVAILABLE, 502);
+    STATUSES.put(ServiceCode.AUTH_API_KEY_MISSING, 401);
+    STATUSES.put(ServiceCode.AUTH_API_KEY_INVALID, 401);
+    STATUSES.put(ServiceCode.REQUEST_MALFORMED, 400);
+    STATUSES.put(ServiceCode.REQUEST_FIELD_INVALID, 400);
+    STATUSES.put(ServiceCode.REQUEST_CONTENT_TYPE_UNSUPPORTED, 415);
+    STATUSES.put(ServiceCode.REQUEST_NOT_ACCEPTABLE, 406);
+    STATUSES.put(ServiceCode.RESOURCE_NOT_FOUND, 404);
+    STATUSES.put(ServiceCode.METHOD_NOT_ALLOWED, 405);
+    STATUSES.put(ServiceCode.INTERNAL_ERROR, 500);
+  }
+
+  private ErrorCatalog() {}
+
+  /** The HTTP status that always accompanies {@code code}. */
+  public static int statusOf(ServiceCode code) {
+    Integer status = STATUSES.get(code);
+    if (status == null) {
+      throw new IllegalStateException("No HTTP status is defined for service code " + code);
+    }
+    return status;
+  }
+
+  /** Every code with its status, for checking the catalogue against the spec. */
+  public static Map<ServiceCode, Integer> all() {
+    return Map.copyOf(STATUSES);
+  }
+}

@@ -1,0 +1,29 @@
+package ai.assetlibrary.server.service;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/** Unguessable public identifiers. */
+public final class PublicIds {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private PublicIds() {}
+
+  /** A library asset id: {@code ua_} and 128 random bits as 32 lowercase hex digits. */
+  public static String libraryAssetId() {
+    return "ua_" + HexFormat.of().formatHex(randomBytes(16));
+  }
+
+  /** A delivery token: 256 random bits, URL-safe, unrelated to any id. */
+  public static String deliveryToken() {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
+  }
+
+  private static byte[] randomBytes(int count) {
+    byte[] bytes = new byte[count];
+    RANDOM.nextBytes(bytes);
+    return bytes;
+  }
+}

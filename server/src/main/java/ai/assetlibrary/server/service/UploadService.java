@@ -1,0 +1,261 @@
+package ai.assetlibrary.server.service;
+
+import ai.assetlibrary.api.model.ErrorDetails;
+import ai.assetlibrary.api.model.ServiceCode;
+import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.db.AssetDao;
+import ai.assetlibrary.server.db.AssetGroupDao;
+import ai.assetlibrary.server.db.AssetGroupRow;
+import ai.assetlibrary.server.db.AssetRow;
+import ai.assetlibrary.server.db.AssetView;
+import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.media.AcceptedType;
+import ai.assetlibrary.server.storage.BlobStore;
+import ai.assetlibrary.server.upload.FileIngestor;
+import ai.assetlibrary.server.upload.Filenames;
+import ai.assetlibrary.server.upload.IngestedFile;
+import ai.assetlibrary.server.upload.MultipartFormReader;
+import ai.assetlibrary.server.upload.UploadForm;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The rules of {@code POST /v1/assets}: read the form in one pass, decide the destination group,
+ * check the file, then store bytes and record so that either both exist or neither does.
+ */
+public final class UploadService {
+
+  static final String FILE_PART = "file";
+  static final String NAME_FIELD = "name";
+  static final String GROUP_ID_FIELD = "groupId";
+  static final String ASSET_GROUP_ID_FIELD = "assetGroupId";
+  static final String MODEL_FIELD = "model";
+
+  private static final String LEGACY_GROUP_PREFIX = "legacy_rf_";
+  private static final Set<String> PORTRAIT_MODELS = Set.of("seedance-2.0", "seedance-2.0-fast");
+  private static final int MAX_NAME_LENGTH = 255;
+  private static final int MAX_ID_LENGTH = 64;
+  private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
+
+  private final Jdbi jdbi;
+  private final BlobStore blobs;
+  private final MultipartFormReader formReader;
+  private final FileIngestor ingestor;
+  private final UploadActivity activity;
+  private final Clock clock;
+
+  public UploadService(
+      Jdbi jdbi,
+      BlobStore blobs,
+      MultipartFormReader formReader,
+      FileIngestor ingestor,
+      UploadActivity activity,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.blobs = blobs;
+    this.formReader = formReader;
+    this.ingestor = ingestor;
+    this.activity = activity;
+    this.clock = clock;
+  }
+
+  /** Uploads the multipart {@code body} for {@code caller} and returns the stored asset. */
+  public AssetView upload(Caller caller, String contentType, InputStream body) {
+    activity.started();
+    try (UploadForm form = formReader.read(contentType, body, FILE_PART, ingestor::ingest)) {
+      AssetGroupRow group = resolveGroup(caller, form);
+      IngestedFile file = checkFile(form);
+      String name = displayName(form, file);
+      return store(caller, group, name, file);
+    } finally {
+      activity.finished();
+    }
+  }
+
+  private AssetGroupRow resolveGroup(Caller caller, UploadForm form) {
+    Optional<String> groupId =
+        form.field(GROUP_ID_FIELD).map(String::strip).filter(s -> !s.isEmpty());
+    Optional<Long> legacyId = legacyGroupId(form, groupId);
+    Optional<String> model = form.field(MODEL_FIELD).map(String::strip).filter(s -> !s.isEmpty());
+    groupId.ifPresent(id -> checkLength(GROUP_ID_FIELD, id, MAX_ID_LENGTH));
+    model.ifPresent(m -> checkLength(MODEL_FIELD, m, MAX_ID_LENGTH));
+    AssetGroupDao groups = jdbi.onDemand(AssetGroupDao.class);
+
+    if (legacyId.isPresent()) {
+      AssetGroupRow group =
+          groups
+              .findOwnedLegacy(caller.userId(), legacyId.get())
+              .orElseThrow(
+                  () ->
+                      new ApiException(
+                          ServiceCode.ASSET_GROUP_NOT_FOUND, "Asset group not found."));
+      throw providerUnavailable(group);
+    }
+    if (model.isPresent() && groupId.isEmpty()) {
+      throw new ApiException(
+          ServiceCode.UNIFIED_ASSET_GROUP_REQUIRED, "A group is required when 'model' is given.");
+    }
+    String id = groupId.orElse(AccountService.LIBRARY_GROUP_ID);
+    AssetGroupRow group =
+        (AccountService.LIBRARY_GROUP_ID.equals(id)
+                ? groups.findDefault(caller.userId())
+                : groups.findOwned(caller.userId(), id))
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ServiceCode.UNIFIED_ASSET_GROUP_NOT_FOUND, "Asset group not found."));
+    if (model.isPresent()) {
+      checkModel(model.get(), group);
+    }
+    if (!AccountService.GENERIC_KIND.equals(group.groupKind())) {
+      throw providerUnavailable(group);
+    }
+    return group;
+  }
+
+  /** The legacy provider group id, from {@code assetGroupId} or a {@code legacy_rf_N} group id. */
+  private static Optional<Long> legacyGroupId(UploadForm form, Optional<String> groupId) {
+    Optional<Long> fromAssetGroupId =
+        form.field(ASSET_GROUP_ID_FIELD)
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .map(
+                raw -> {
+                  try {
+                    return Long.parseLong(raw);
+                  } catch (NumberFormatException e) {
+                    throw ApiException.invalidField(
+                        ASSET_GROUP_ID_FIELD, "'assetGroupId' must be an integer.");
+                  }
+                });
+    Optional<Long> fromGroupId =
+        groupId
+            .filter(id -> id.startsWith(LEGACY_GROUP_PREFIX))
+            .map(id -> parseLegacySuffix(id.substring(LEGACY_GROUP_PREFIX.length())));
+    if (fromAssetGroupId.isPresent()
+        && fromGroupId.isPresent()
+        && !fromAssetGroupId.equals(fromGroupId)) {
+      throw ApiException.invalidField(
+          GROUP_ID_FIELD, "'groupId' and 'assetGroupId' name different groups.");
+    }
+    return fromAssetGroupId.or(() -> fromGroupId);
+  }
+
+  private static long parseLegacySuffix(String digits) {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      throw new ApiException(ServiceCode.ASSET_GROUP_NOT_FOUND, "Asset group not found.");
+    }
+  }
+
+  private static void checkModel(String model, AssetGroupRow group) {
+    if (!PORTRAIT_MODELS.contains(model)) {
+      throw new ApiException(
+          ServiceCode.ASSET_MODEL_UNSUPPORTED,
+          "Unknown model '" + model + "'; supported: seedance-2.0, seedance-2.0-fast.");
+    }
+    if (AccountService.GENERIC_KIND.equals(group.groupKind())) {
+      throw new ApiException(
+          ServiceCode.ASSET_MODEL_UNSUPPORTED,
+          "Model '" + model + "' only applies to RealFace and Virtual Portrait groups.");
+    }
+  }
+
+  private static ApiException providerUnavailable(AssetGroupRow group) {
+    return new ApiException(
+        ServiceCode.ASSET_PROVIDER_UNAVAILABLE,
+        "No asset provider is configured for " + group.groupKind() + " groups.");
+  }
+
+  private static IngestedFile checkFile(UploadForm form) {
+    IngestedFile file =
+        form.file()
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ServiceCode.UNIFIED_ASSET_FILE_REQUIRED,
+                        "The multipart part 'file' is required."));
+    if (file.size() == 0) {
+      throw new ApiException(ServiceCode.ASSET_FILE_EMPTY, "The uploaded file is empty.");
+    }
+    if (file.acceptedType().isEmpty()) {
+      throw new ApiException(
+          ServiceCode.ASSET_FILE_TYPE_UNSUPPORTED,
+          "Files of type " + file.detectedMimeType() + " are not accepted.",
+          new ErrorDetails().detectedType(file.detectedMimeType()));
+    }
+    return file;
+  }
+
+  private static String displayName(UploadForm form, IngestedFile file) {
+    Optional<String> name =
+        form.field(NAME_FIELD).map(Filenames::withoutInvisibles).map(String::strip);
+    name.ifPresent(n -> checkLength(NAME_FIELD, n, MAX_NAME_LENGTH));
+    return name.filter(n -> !n.isEmpty()).orElse(file.originalFilename());
+  }
+
+  private static void checkLength(String field, String value, int max) {
+    if (value.length() > max) {
+      throw ApiException.invalidField(
+          field, "'" + field + "' is longer than " + max + " characters.");
+    }
+  }
+
+  private AssetView store(Caller caller, AssetGroupRow group, String name, IngestedFile file) {
+    AcceptedType type = file.acceptedType().orElseThrow();
+    String assetId = PublicIds.libraryAssetId();
+    String storedName = assetId + "." + type.extension();
+    String storageKey = assetId.substring(3, 5) + "/" + storedName;
+    long now = clock.millis();
+    AssetRow row =
+        new AssetRow(
+            0,
+            assetId,
+            caller.tenantId(),
+            caller.userId(),
+            group.id(),
+            name == null ? storedName : name,
+            "active",
+            "UPLOAD",
+            "UNIFIED",
+            type.family().mediaType(),
+            type.family().assetType(),
+            type.mimeType(),
+            type.extension(),
+            file.size(),
+            file.sha256(),
+            storageKey,
+            PublicIds.deliveryToken() + "." + type.extension(),
+            file.originalFilename(),
+            now,
+            now);
+    try {
+      file.commit(storageKey);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Storing " + storageKey + " failed", e);
+    }
+    try {
+      long id = jdbi.onDemand(AssetDao.class).insert(row);
+      return new AssetView(row.withId(id), group, caller.userName());
+    } catch (RuntimeException e) {
+      deleteQuietly(storageKey);
+      throw e;
+    }
+  }
+
+  private void deleteQuietly(String storageKey) {
+    try {
+      blobs.delete(storageKey);
+    } catch (IOException e) {
+      LOG.error("Could not remove blob {} after its record failed to insert", storageKey, e);
+    }
+  }
+}

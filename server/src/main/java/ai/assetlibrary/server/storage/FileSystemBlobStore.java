@@ -1,0 +1,139 @@
+package ai.assetlibrary.server.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Blobs as files under a root directory. A blob is written to a temporary file in the same file
+ * system, fsynced, then atomically renamed to its key, and the directory is fsynced.
+ */
+public final class FileSystemBlobStore implements BlobStore {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FileSystemBlobStore.class);
+  private static final Pattern KEY =
+      Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*");
+  private static final String TEMP_DIR = ".incoming";
+
+  private final Path root;
+  private final Path incoming;
+
+  public FileSystemBlobStore(Path root) throws IOException {
+    this.root = root.toAbsolutePath().normalize();
+    this.incoming = this.root.resolve(TEMP_DIR);
+    Files.createDirectories(incoming);
+  }
+
+  @Override
+  public PendingBlob create() throws IOException {
+    Path temp = incoming.resolve(UUID.randomUUID() + ".part");
+    FileChannel channel =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    return new FilePendingBlob(temp, channel);
+  }
+
+  @Override
+  public Optional<StoredBlob> find(String key) throws IOException {
+    Path file = pathOf(key);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    long size = Files.size(file);
+    return Optional.of(
+        new StoredBlob() {
+          @Override
+          public long size() {
+            return size;
+          }
+
+          @Override
+          public InputStream open() throws IOException {
+            return Files.newInputStream(file);
+          }
+        });
+  }
+
+  @Override
+  public void delete(String key) throws IOException {
+    Files.deleteIfExists(pathOf(key));
+  }
+
+  /** Temporary files of writes in progress, or left by a crash; for recovery and tests. */
+  public Path incomingDirectory() {
+    return incoming;
+  }
+
+  private Path pathOf(String key) {
+    if (!KEY.matcher(key).matches()) {
+      throw new IllegalArgumentException("Not a valid blob key: " + key);
+    }
+    return root.resolve(key);
+  }
+
+  private static void fsyncDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  /** A blob written to a temporary file until it is committed. */
+  private final class FilePendingBlob implements PendingBlob {
+    private final Path temp;
+    private final FileChannel channel;
+    private long size;
+    private boolean committed;
+
+    private FilePendingBlob(Path temp, FileChannel channel) {
+      this.temp = temp;
+      this.channel = channel;
+    }
+
+    @Override
+    public void write(byte[] buffer, int offset, int length) throws IOException {
+      ByteBuffer bytes = ByteBuffer.wrap(buffer, offset, length);
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+      size += length;
+    }
+
+    @Override
+    public long size() {
+      return size;
+    }
+
+    @Override
+    public void commit(String key) throws IOException {
+      Path target = pathOf(key);
+      channel.force(true);
+      channel.close();
+      Files.createDirectories(target.getParent());
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      committed = true;
+      fsyncDirectory(target.getParent());
+    }
+
+    @Override
+    public void close() {
+      try {
+        channel.close();
+        if (!committed) {
+          Files.deleteIfExists(temp);
+        }
+      } catch (IOException e) {
+        LOG.warn("Could not discard temporary blob {}", temp, new UncheckedIOException(e));
+      }
+    }
+  }
+}

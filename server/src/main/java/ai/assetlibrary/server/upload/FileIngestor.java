@@ -1,0 +1,107 @@
+package ai.assetlibrary.server.upload;
+
+import ai.assetlibrary.api.model.ErrorDetails;
+import ai.assetlibrary.api.model.ServiceCode;
+import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.media.AcceptedType;
+import ai.assetlibrary.server.media.MediaTypeDetector;
+import ai.assetlibrary.server.storage.BlobStore;
+import ai.assetlibrary.server.storage.PendingBlob;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Streams a file part into storage in one pass: counts the bytes against the limit, hashes them,
+ * keeps the leading bytes to detect the type, and stops keeping the bytes as soon as the type is
+ * known to be unsupported. Nothing of the file is held in memory beyond one buffer and the head.
+ */
+public final class FileIngestor {
+
+  private static final int BUFFER_BYTES = 64 * 1024;
+
+  private final BlobStore blobs;
+  private final MediaTypeDetector detector;
+  private final long maxFileBytes;
+
+  public FileIngestor(BlobStore blobs, MediaTypeDetector detector, long maxFileBytes) {
+    this.blobs = blobs;
+    this.detector = detector;
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  /** Reads {@code content} to its end; throws 413 {@link ApiException} past the size limit. */
+  public IngestedFile ingest(String originalFilename, InputStream content) throws IOException {
+    PendingBlob blob = blobs.create();
+    try {
+      MessageDigest sha256 = sha256();
+      byte[] buffer = new byte[BUFFER_BYTES];
+      byte[] head = new byte[MediaTypeDetector.HEAD_BYTES];
+      int headLength = 0;
+      String detected = null;
+      long size = 0;
+      int read;
+      while ((read = content.read(buffer)) != -1) {
+        size += read;
+        if (size > maxFileBytes) {
+          throw tooLarge(maxFileBytes);
+        }
+        if (detected == null) {
+          int take = Math.min(read, head.length - headLength);
+          System.arraycopy(buffer, 0, head, headLength, take);
+          headLength += take;
+          if (headLength == head.length) {
+            detected = detector.detect(head, headLength);
+            if (AcceptedType.of(detected).isEmpty()) {
+              blob.close();
+              blob = null;
+            }
+          }
+        }
+        if (blob != null) {
+          sha256.update(buffer, 0, read);
+          blob.write(buffer, 0, read);
+        }
+      }
+      if (detected == null) {
+        detected = detector.detect(head, headLength);
+      }
+      Optional<AcceptedType> accepted = AcceptedType.of(detected);
+      if (accepted.isEmpty() && blob != null) {
+        blob.close();
+        blob = null;
+      }
+      return new IngestedFile(
+          originalFilename,
+          size,
+          HexFormat.of().formatHex(sha256.digest()),
+          detected,
+          accepted,
+          Optional.ofNullable(blob));
+    } catch (IOException | RuntimeException e) {
+      if (blob != null) {
+        blob.close();
+      }
+      throw e;
+    }
+  }
+
+  /** The 413 answer for a file over {@code limit} bytes. */
+  public static ApiException tooLarge(long limit) {
+    return new ApiException(
+        ServiceCode.ASSET_FILE_TOO_LARGE,
+        "The file is larger than the upload limit of " + limit + " bytes.",
+        new ErrorDetails().limitBytes(limit));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package ai.assetlibrary.server.upload;
+
+import ai.assetlibrary.server.media.AcceptedType;
+import ai.assetlibrary.server.storage.PendingBlob;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * A file part after its single pass: size, SHA-256 and detected type, with its bytes held in a
+ * pending blob when the type is accepted. Closing it discards the bytes unless they were committed.
+ *
+ * @param originalFilename the client's file name, already sanitised, or null
+ * @param detectedMimeType the type detected from the leading bytes
+ * @param acceptedType the allow-listed type, empty when the detected type is not accepted
+ */
+public record IngestedFile(
+    String originalFilename,
+    long size,
+    String sha256,
+    String detectedMimeType,
+    Optional<AcceptedType> acceptedType,
+    Optional<PendingBlob> blob)
+    implements AutoCloseable {
+
+  /** Makes the bytes durable under {@code key}. Only valid for an accepted type. */
+  public void commit(String key) throws IOException {
+    blob.orElseThrow(() -> new IllegalStateException("The file's bytes were not kept")).commit(key);
+  }
+
+  @Override
+  public void close() {
+    blob.ifPresent(PendingBlob::close);
+  }
+}

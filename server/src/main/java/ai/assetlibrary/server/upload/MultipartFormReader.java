@@ -1,0 +1,146 @@
+package ai.assetlibrary.server.upload;
+
+import ai.assetlibrary.api.model.ErrorDetails;
+import ai.assetlibrary.api.model.ServiceCode;
+import ai.assetlibrary.server.errors.ApiException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+
+/**
+ * Reads a multipart/form-data body in one pass as it arrives. Text parts are collected (bounded in
+ * number and size); the one file part is handed, still streaming, to a {@link FileReceiver}. Parts
+ * may come in any order; parts of other names are skipped without being stored.
+ */
+public final class MultipartFormReader {
+
+  /** How many parts a form may have. */
+  public static final int MAX_PARTS = 32;
+
+  /** How many bytes a text part may have. */
+  public static final int MAX_FIELD_BYTES = 4096;
+
+  private static final int MAX_PART_HEADER_BYTES = 8192;
+
+  /** What a body may carry beyond the file: boundaries, part headers and text parts. */
+  private static final long FORM_OVERHEAD_BYTES = 1024 * 1024;
+
+  private final long maxFileBytes;
+
+  public MultipartFormReader(long maxFileBytes) {
+    this.maxFileBytes = maxFileBytes;
+  }
+
+  /** The largest body accepted: the file limit plus room for the rest of the form. */
+  public long maxBodyBytes() {
+    return maxFileBytes + FORM_OVERHEAD_BYTES;
+  }
+
+  /** Receives the content of the file part while it streams in. */
+  @FunctionalInterface
+  public interface FileReceiver {
+    IngestedFile receive(String originalFilename, InputStream content) throws IOException;
+  }
+
+  /**
+   * Reads the whole body. Failures of the body itself (malformed, cut off, too large) become {@link
+   * ApiException}s; failures of storage propagate as {@link UncheckedIOException}.
+   */
+  public UploadForm read(
+      String contentType, InputStream body, String filePartName, FileReceiver receiver) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    IngestedFile file = null;
+    try {
+      StreamingFileUpload upload = new StreamingFileUpload();
+      upload.setMaxSize(maxBodyBytes());
+      upload.setMaxPartHeaderSize(MAX_PART_HEADER_BYTES);
+      upload.setHeaderCharset(StandardCharsets.UTF_8);
+      FileItemInputIterator items =
+          upload.getItemIterator(new MultipartBody(contentType, new ClientBodyStream(body)));
+      int parts = 0;
+      while (items.hasNext()) {
+        FileItemInput item = items.next();
+        if (++parts > MAX_PARTS) {
+          throw malformed("The form has more than " + MAX_PARTS + " parts.");
+        }
+        String name = item.getFieldName();
+        if (filePartName.equals(name)) {
+          if (file != null) {
+            throw malformed("The form has more than one '" + filePartName + "' part.");
+          }
+          // Not closed here: closing a part's stream early would drain the rest of the body.
+          file = receiver.receive(Filenames.sanitize(item.getName()), item.getInputStream());
+        } else if (name != null && !name.isEmpty()) {
+          if (fields.containsKey(name)) {
+            throw ApiException.invalidField(
+                name, "The form has more than one '" + name + "' part.");
+          }
+          fields.put(name, readText(name, item));
+        }
+      }
+      return new UploadForm(fields, Optional.ofNullable(file));
+    } catch (FileUploadSizeException e) {
+      closeQuietly(file);
+      throw new ApiException(
+          ServiceCode.ASSET_FILE_TOO_LARGE,
+          "The request is larger than the upload limit of " + maxFileBytes + " bytes.",
+          new ErrorDetails().limitBytes(maxFileBytes));
+    } catch (IOException e) {
+      closeQuietly(file);
+      if (e instanceof FileUploadException || hasCause(e, RequestBodyException.class)) {
+        throw malformed("The request body is not valid multipart/form-data: " + e.getMessage());
+      }
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      closeQuietly(file);
+      throw e;
+    }
+  }
+
+  private static String readText(String name, FileItemInput item) throws IOException {
+    byte[] bytes = item.getInputStream().readNBytes(MAX_FIELD_BYTES + 1);
+    if (bytes.length > MAX_FIELD_BYTES) {
+      throw ApiException.invalidField(name, "'" + name + "' is too long.");
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw ApiException.invalidField(name, "'" + name + "' is not valid UTF-8.");
+    }
+  }
+
+  private static ApiException malformed(String message) {
+    return new ApiException(ServiceCode.REQUEST_MALFORMED, message);
+  }
+
+  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void closeQuietly(IngestedFile file) {
+    if (file != null) {
+      file.close();
+    }
+  }
+}

@@ -1,0 +1,507 @@
+package ai.assetlibrary.server.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.assetlibrary.server.testing.Multipart;
+import ai.assetlibrary.server.testing.TestMedia;
+import ai.assetlibrary.server.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every way an upload can fail: the right status and serviceCode, and nothing left behind. */
+class UploadErrorsTest {
+
+  private static final long LIMIT = 1024 * 1024;
+
+  @TempDir Path dataDir;
+
+  private TestServer server;
+  private String key;
+
+  @BeforeEach
+  void start() {
+    server = TestServer.start(dataDir, LIMIT);
+    key = server.createKey(1001, 5001, "demo");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void missingFileIsUnifiedAssetFileRequired() {
+    HttpResponse<String> response = server.upload(key, Multipart.form().text("name", "x"));
+
+    assertError(response, 400, "UNIFIED_ASSET_FILE_REQUIRED");
+  }
+
+  @Test
+  void emptyFileIsAssetFileEmpty() {
+    HttpResponse<String> response =
+        server.upload(key, Multipart.form().file("file", "e.png", "image/png", new byte[0]));
+
+    assertError(response, 400, "ASSET_FILE_EMPTY");
+  }
+
+  @Test
+  void pdfIsUnsupportedType() {
+    HttpResponse<String> response =
+        server.upload(key, Multipart.form().file("file", "a.png", "image/png", TestMedia.pdf()));
+
+    JsonNode body = assertError(response, 415, "ASSET_FILE_TYPE_UNSUPPORTED");
+    assertThat(body.at("/data/detectedType").asText()).isEqualTo("application/pdf");
+  }
+
+  @Test
+  void zeroFilledJpgIsUnsupportedTypeBecauseTheNameIsNeverConsulted() {
+    HttpResponse<String> response =
+        server.upload(
+            key, Multipart.form().file("file", "photo.jpg", "image/jpeg", new byte[200_000]));
+
+    JsonNode body = assertError(response, 415, "ASSET_FILE_TYPE_UNSUPPORTED");
+    assertThat(body.at("/data/detectedType").asText()).isEqualTo("application/octet-stream");
+  }
+
+  @Test
+  void declaredContentLengthOverTheLimitIsRefusedBeforeTheBodyIsSent() throws IOException {
+    Multipart form = Multipart.form();
+    String head =
+        "POST /v1/assets HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+            + key
+            + "\r\nContent-Type: "
+            + form.contentType()
+            + "\r\nContent-Length: 10737418240\r\n\r\n";
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+
+      String response = readResponse(socket.getInputStream());
+
+      assertThat(response).startsWith("HTTP/1.1 413");
+      assertThat(response).contains("\"serviceCode\":\"ASSET_FILE_TOO_LARGE\"");
+      assertThat(response).contains("\"limitBytes\":" + LIMIT);
+    }
+    assertNothingLeftBehind();
+  }
+
+  @Test
+  void streamedFileOverTheLimitIsRefusedWithoutReadingTheRest() throws Exception {
+    String boundary = "xYz";
+    String head =
+        "POST /v1/assets HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+            + key
+            + "\r\nContent-Type: multipart/form-data; boundary="
+            + boundary
+            + "\r\nTransfer-Encoding: chunked\r\n\r\n";
+    byte[] partHead =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.png\""
+                + "\r\nContent-Type: image/png\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] png = TestMedia.png(16, 16);
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      CompletableFuture<Void> writer =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  out.write(head.getBytes(StandardCharsets.US_ASCII));
+                  writeChunk(out, partHead);
+                  writeChunk(out, png);
+                  byte[] filler = new byte[64 * 1024];
+                  for (long sent = png.length; sent <= 4 * LIMIT; sent += filler.length) {
+                    writeChunk(out, filler);
+                  }
+                  out.flush();
+                } catch (IOException e) {
+                  // The server stopped reading and closed the connection: expected.
+                }
+              });
+
+      String response = readResponse(socket.getInputStream());
+
+      assertThat(response).startsWith("HTTP/1.1 413");
+      assertThat(response).contains("\"serviceCode\":\"ASSET_FILE_TOO_LARGE\"");
+      socket.close();
+      writer.join();
+    }
+    assertThat(server.library().uploadActivity().awaitFinished(1, Duration.ofSeconds(30))).isTrue();
+    assertNothingLeftBehind();
+  }
+
+  @Test
+  void clientThatDisconnectsMidBodyLeavesNoFileAndNoRow() throws Exception {
+    Multipart form = Multipart.form().file("file", "p.png", "image/png", TestMedia.png(400, 400));
+    byte[] body = form.body();
+    String head =
+        "POST /v1/assets HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+            + key
+            + "\r\nContent-Type: "
+            + form.contentType()
+            + "\r\nContent-Length: "
+            + (body.length + 500_000)
+            + "\r\n\r\n";
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(body, 0, body.length - 10);
+      out.flush();
+    }
+
+    assertThat(server.library().uploadActivity().awaitFinished(1, Duration.ofSeconds(30))).isTrue();
+    assertNothingLeftBehind();
+    uploadStillWorks();
+  }
+
+  @Test
+  void unknownGroupIsUnifiedAssetGroupNotFound() {
+    HttpResponse<String> response =
+        server.upload(
+            key,
+            Multipart.form()
+                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
+                .text("groupId", "ug_doesnotexist"));
+
+    assertError(response, 404, "UNIFIED_ASSET_GROUP_NOT_FOUND");
+  }
+
+  @Test
+  void unknownLegacyGroupByAssetGroupIdIsAssetGroupNotFound() {
+    HttpResponse<String> response =
+        server.upload(
+            key,
+            Multipart.form()
+                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
+                .text("assetGroupId", "8137"));
+
+    assertError(response, 404, "ASSET_GROUP_NOT_FOUND");
+  }
+
+  @Test
+  void unknownLegacyGroupByLegacyGroupIdIsAssetGroupNotFound() {
+    HttpResponse<String> response =
+        server.upload(
+            key,
+            Multipart.form()
+                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
+                .text("groupId", "legacy_rf_8137"));
+
+    assertError(response, 404, "ASSET_GROUP_NOT_FOUND");
+  }
+
+  @Test
+  void modelWithoutGroupIsUnifiedAssetGroupRequired() {
+    HttpResponse<String> response =
+        server.upload(
+            key,
+            Multipart.form()
+                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
+                .text("model", "seedance-2.0"));
+
+    assertError(response, 400, "UNIFIED_ASSET_GROUP_REQUIRED");
+  }
+
+  @Test
+  void modelOnTheGenericLibraryIsAssetModelUnsupported() {
+    HttpResponse<String> response =
+        server.upload(
+            key,
+            Multipart.form()
+                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
+                .text("groupId", "library")
+                .text("model", "seedance-2.0"));
+
+    assertError(response, 422, "ASSET_MODEL_UNSUPPORTED");
+  }
+
+  @Test
+  void unknownModelIsAssetModelUnsupported() {
+    HttpResponse<String> response =
+        server.upload(
+            key,
+            Multipart.form()
+                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
+                .text("groupId", "library")
+                .text("model", "gpt-image"));
+
+    assertError(response, 422, "ASSET_MODEL_UNSUPPORTED");
+  }
+
+  @Test
+  void missingKeyIsAuthApiKeyMissing() {
+    Multipart form = Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8));
+    HttpResponse<String> response =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/v1/assets"))
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
+                .build());
+
+    assertError(response, 401, "AUTH_API_KEY_MISSING");
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+  }
+
+  @Test
+  void unknownKeyIsAuthApiKeyInvalid() {
+    HttpResponse<String> response =
+        server.upload(
+            "sk-" + "A".repeat(43),
+            Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8)));
+
+    assertError(response, 401, "AUTH_API_KEY_INVALID");
+  }
+
+  @Test
+  void malformedKeyIsAuthApiKeyInvalid() {
+    HttpResponse<String> response =
+        server.upload(
+            "not-a-key", Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8)));
+
+    assertError(response, 401, "AUTH_API_KEY_INVALID");
+  }
+
+  @Test
+  void nonBearerSchemeIsAuthApiKeyInvalid() {
+    Multipart form = Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8));
+    HttpResponse<String> response =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/v1/assets"))
+                .header("Authorization", "Basic " + key)
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
+                .build());
+
+    assertError(response, 401, "AUTH_API_KEY_INVALID");
+  }
+
+  @Test
+  void lowerCaseBearerSchemeIsAccepted() {
+    Multipart form = Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8));
+    HttpResponse<String> response =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/v1/assets"))
+                .header("Authorization", "bearer " + key)
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
+                .build());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+  }
+
+  @Test
+  void disabledKeyIsAuthApiKeyInvalid() {
+    assertThat(server.library().apiKeys().disable(key)).isTrue();
+
+    HttpResponse<String> response =
+        server.upload(
+            key, Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8)));
+
+    assertError(response, 401, "AUTH_API_KEY_INVALID");
+  }
+
+  @Test
+  void bodyWithoutClosingBoundaryIsRequestMalformed() {
+    Multipart form = Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8));
+    byte[] body = form.body();
+    byte[] cut = java.util.Arrays.copyOf(body, body.length - form.boundary().length() - 8);
+    HttpResponse<String> response =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/v1/assets"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", form.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(cut))
+                .build());
+
+    assertError(response, 400, "REQUEST_MALFORMED");
+  }
+
+  @Test
+  void multipartWithoutBoundaryIsRequestMalformed() {
+    HttpResponse<String> response =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/v1/assets"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "multipart/form-data")
+                .POST(HttpRequest.BodyPublishers.ofString("hello"))
+                .build());
+
+    assertError(response, 400, "REQUEST_MALFORMED");
+  }
+
+  @Test
+  void jsonBodyIsRequestContentTypeUnsupported() {
+    HttpResponse<String> response =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/v1/assets"))
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+
+    assertError(response, 415, "REQUEST_CONTENT_TYPE_UNSUPPORTED");
+  }
+
+  @Test
+  void nonIntegerAssetGroupIdIsRequestFieldInvalid() {
+    HttpResponse<String> response =
+        server.upload(
+            key,
+            Multipart.form()
+                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
+                .text("assetGroupId", "twelve"));
+
+    JsonNode body = assertError(response, 400, "REQUEST_FIELD_INVALID");
+    assertThat(body.at("/data/field").asText()).isEqualTo("assetGroupId");
+  }
+
+  @Test
+  void overLongNameIsRequestFieldInvalid() {
+    HttpResponse<String> response =
+        server.upload(
+            key,
+            Multipart.form()
+                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
+                .text("name", "n".repeat(256)));
+
+    JsonNode body = assertError(response, 400, "REQUEST_FIELD_INVALID");
+    assertThat(body.at("/data/field").asText()).isEqualTo("name");
+  }
+
+  @Test
+  void nonUtf8FieldIsRequestFieldInvalid() {
+    HttpResponse<String> response =
+        server.upload(
+            key,
+            Multipart.form()
+                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
+                .raw(
+                    "Content-Disposition: form-data; name=\"name\"\r\n",
+                    new byte[] {(byte) 0xC3, (byte) 0x28}));
+
+    assertError(response, 400, "REQUEST_FIELD_INVALID");
+  }
+
+  @Test
+  void twoFilePartsAreRequestMalformed() {
+    HttpResponse<String> response =
+        server.upload(
+            key,
+            Multipart.form()
+                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
+                .file("file", "b.png", "image/png", TestMedia.png(9, 9)));
+
+    assertError(response, 400, "REQUEST_MALFORMED");
+  }
+
+  @Test
+  void unknownRouteIsResourceNotFound() {
+    HttpResponse<String> response =
+        server.send(HttpRequest.newBuilder(server.uri("/v1/nothing-here")).GET().build());
+
+    assertError(response, 404, "RESOURCE_NOT_FOUND");
+  }
+
+  @Test
+  void wrongMethodIsMethodNotAllowed() {
+    HttpResponse<String> response =
+        server.send(HttpRequest.newBuilder(server.uri("/healthz")).DELETE().build());
+
+    assertError(response, 405, "METHOD_NOT_ALLOWED");
+  }
+
+  @Test
+  void storageFailureIsInternalErrorWithCorrelationIdAndServerKeepsServing() throws IOException {
+    Path incoming = server.library().blobs().incomingDirectory();
+    Files.delete(incoming);
+    Files.writeString(incoming, "not a directory");
+
+    HttpResponse<String> response =
+        server.upload(
+            key, Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8)));
+
+    JsonNode body = assertError(response, 500, "INTERNAL_ERROR");
+    String correlationId = body.at("/data/correlationId").asText();
+    assertThat(correlationId).matches("[0-9a-f-]{36}");
+    assertThat(body.get("msg").asText()).contains(correlationId);
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+
+    Files.delete(incoming);
+    Files.createDirectory(incoming);
+    uploadStillWorks();
+  }
+
+  private JsonNode assertError(HttpResponse<String> response, int status, String serviceCode) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    JsonNode body = TestServer.json(response);
+    assertThat(body.get("code").asInt()).isEqualTo(status);
+    assertThat(body.get("serviceCode").asText()).isEqualTo(serviceCode);
+    assertThat(body.get("msg").asText()).isNotBlank();
+    assertThat(body.has("data")).as("the envelope always has data").isTrue();
+    assertNothingLeftBehind();
+    return body;
+  }
+
+  private void assertNothingLeftBehind() {
+    assertThat(server.assetRows()).isZero();
+    assertThat(server.storedFiles()).isEmpty();
+    assertThat(server.incomingFiles()).isEmpty();
+  }
+
+  private void uploadStillWorks() {
+    HttpResponse<String> ok =
+        server.upload(
+            key, Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8)));
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+  }
+
+  private static void writeChunk(OutputStream out, byte[] data) throws IOException {
+    out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(data);
+    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Reads one HTTP response with a Content-Length body. */
+  private static String readResponse(InputStream in) throws IOException {
+    ByteArrayOutputStream headers = new ByteArrayOutputStream();
+    int matched = 0;
+    while (matched < 4) {
+      int b = in.read();
+      if (b == -1) {
+        break;
+      }
+      headers.write(b);
+      matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+    }
+    String head = headers.toString(StandardCharsets.US_ASCII);
+    int length = 0;
+    for (String line : head.split("\r\n")) {
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(line.substring(15).strip());
+      }
+    }
+    return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
+  }
+}

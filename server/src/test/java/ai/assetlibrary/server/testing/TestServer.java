@@ -1,0 +1,160 @@
+package ai.assetlibrary.server.testing;
+
+import ai.assetlibrary.server.AssetLibrary;
+import ai.assetlibrary.server.AssetServer;
+import ai.assetlibrary.server.ServerConfig;
+import ai.assetlibrary.server.db.AssetDao;
+import ai.assetlibrary.server.http.ObjectMapperResolver;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The real server on a free port over a temporary data directory, with an HTTP client for it. */
+public final class TestServer implements AutoCloseable {
+
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 8L * 1024 * 1024;
+
+  private static final ObjectMapper JSON = ObjectMapperResolver.createMapper();
+
+  private final AssetServer server;
+  private final Path dataDir;
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
+
+  private TestServer(AssetServer server, Path dataDir) {
+    this.server = server;
+    this.dataDir = dataDir;
+  }
+
+  public static TestServer start(Path dataDir) {
+    return start(dataDir, DEFAULT_MAX_UPLOAD_BYTES);
+  }
+
+  public static TestServer start(Path dataDir, long maxUploadBytes) {
+    ServerConfig config =
+        new ServerConfig(
+            0, "127.0.0.1", dataDir, Optional.empty(), maxUploadBytes, Optional.empty());
+    try {
+      return new TestServer(AssetServer.start(AssetLibrary.open(config)), dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public AssetLibrary library() {
+    return server.library();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public URI uri(String path) {
+    return URI.create(server.publicBaseUrl() + path);
+  }
+
+  /** A new API key for the user, creating tenant and user as needed. */
+  public String createKey(long tenantId, long userId, String userName) {
+    return library().apiKeys().create(tenantId, userId, userName);
+  }
+
+  public HttpResponse<String> upload(String apiKey, Multipart form) {
+    return send(
+        HttpRequest.newBuilder(uri("/v1/assets"))
+            .header("Authorization", "Bearer " + apiKey)
+            .header("Content-Type", form.contentType())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
+            .build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpResponse<byte[]> fetch(URI uri) {
+    try {
+      return http.send(
+          HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public HttpClient client() {
+    return http;
+  }
+
+  public static JsonNode json(HttpResponse<String> response) {
+    return json(response.body());
+  }
+
+  public static JsonNode json(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Not JSON: " + body, e);
+    }
+  }
+
+  public long assetRows() {
+    return library().jdbi().onDemand(AssetDao.class).count();
+  }
+
+  /** Every committed blob file. */
+  public List<Path> storedFiles() {
+    return filesUnder(dataDir.resolve("blobs"), p -> !p.startsWith(incomingDir()));
+  }
+
+  /** Temporary files of writes in progress or abandoned. */
+  public List<Path> incomingFiles() {
+    return filesUnder(incomingDir(), p -> true);
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  private Path incomingDir() {
+    return library().blobs().incomingDirectory();
+  }
+
+  private static List<Path> filesUnder(Path root, java.util.function.Predicate<Path> keep) {
+    if (!Files.isDirectory(root)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).filter(keep).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
