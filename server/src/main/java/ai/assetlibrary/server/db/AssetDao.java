@@ -7,9 +7,9 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** Assets and the views that join them with their group and owner. */
+/** Assets. */
 @UseClasspathSqlLocator
-@RegisterConstructorMapper(AssetView.class)
+@RegisterConstructorMapper(AssetRow.class)
 public interface AssetDao {
 
   /** Inserts the asset and returns its generated internal id. */
@@ -17,10 +17,6 @@ public interface AssetDao {
   long insert(@BindMethods AssetRow row);
 
   @SqlQuery
-  Optional<AssetView> findView(@Bind("id") long id);
-
-  @SqlQuery
-  @RegisterConstructorMapper(AssetRow.class)
   Optional<AssetRow> findByDeliveryKey(@Bind("deliveryKey") String deliveryKey);
 
   @SqlQuery

@@ -1,0 +1,68 @@
+package ai.assetlibrary.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code keys} commands, against the same data directory the server uses. */
+class AssetServerMainTest {
+
+  @TempDir Path dataDir;
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void keysCreatePrintsAKeyThatAuthenticatesAndKeysDisableRevokesIt() throws Exception {
+    int created = run("keys", "create", "--tenant", "77", "--user", "901", "--user-name", "alice");
+
+    assertThat(created).as(text(err)).isZero();
+    String key = text(out).strip();
+    assertThat(key).matches("sk-[A-Za-z0-9_-]{43}");
+    AssetLibrary library = AssetLibrary.open(config());
+    assertThat(library.apiKeys().authenticate(key))
+        .hasValueSatisfying(
+            caller -> {
+              assertThat(caller.tenantId()).isEqualTo(77);
+              assertThat(caller.userId()).isEqualTo(901);
+              assertThat(caller.userName()).isEqualTo("alice");
+            });
+
+    assertThat(run("keys", "disable", "--key", key)).isZero();
+    assertThat(library.apiKeys().authenticate(key)).isEmpty();
+    assertThat(run("keys", "disable", "--key", key)).as("already disabled").isEqualTo(1);
+  }
+
+  @Test
+  void missingOptionsAreAUsageError() throws Exception {
+    assertThat(run("keys", "create", "--tenant", "1")).isEqualTo(2);
+    assertThat(text(err)).contains("--user");
+    assertThat(run("keys", "create", "--tenant")).isEqualTo(2);
+    assertThat(text(err)).contains("Usage");
+  }
+
+  private int run(String... args) throws Exception {
+    out.reset();
+    err.reset();
+    return AssetServerMain.run(
+        List.of(args),
+        Map.of("ASSETS_DATA_DIR", dataDir.toString()),
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private ServerConfig config() {
+    return ServerConfig.fromEnvironment(Map.of("ASSETS_DATA_DIR", dataDir.toString()));
+  }
+
+  private static String text(ByteArrayOutputStream stream) {
+    return stream.toString(StandardCharsets.UTF_8);
+  }
+}
