@@ -20,7 +20,8 @@ public final class ObjectMapperResolver implements ContextResolver<ObjectMapper>
   public static ObjectMapper createMapper() {
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+        .setDefaultPropertyInclusion(
+            JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .addMixIn(ErrorResponse.class, AlwaysIncluded.class);
