@@ -45,16 +45,6 @@ public record ServerConfig(
     return new ServerConfig(port, bind, dataDir, publicBaseUrl, maxUploadBytes, bootstrapKey);
   }
 
-  /** The same configuration with another data directory and port, for tests and tools. */
-  public ServerConfig withDataDirAndPort(Path dir, int newPort) {
-    return new ServerConfig(newPort, bind, dir, publicBaseUrl, maxUploadBytes, bootstrapApiKey);
-  }
-
-  /** The same configuration with another upload limit. */
-  public ServerConfig withMaxUploadBytes(long limit) {
-    return new ServerConfig(port, bind, dataDir, publicBaseUrl, limit, bootstrapApiKey);
-  }
-
   private static Optional<String> nonBlank(Map<String, String> env, String key) {
     return Optional.ofNullable(env.get(key)).map(String::strip).filter(v -> !v.isEmpty());
   }

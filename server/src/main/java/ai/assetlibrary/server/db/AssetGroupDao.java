@@ -27,10 +27,6 @@ public interface AssetGroupDao {
       @Bind("now") long now);
 
   @SqlQuery(
-      "SELECT " + COLUMNS + " FROM asset_groups WHERE owner_user_id = :userId AND is_default = 1")
-  Optional<AssetGroupRow> findDefault(@Bind("userId") long ownerUserId);
-
-  @SqlQuery(
       "SELECT " + COLUMNS + " FROM asset_groups WHERE owner_user_id = :userId AND public_id = :id")
   Optional<AssetGroupRow> findOwned(@Bind("userId") long ownerUserId, @Bind("id") String publicId);
 

@@ -3,8 +3,8 @@ package ai.assetlibrary.server.service;
 import java.time.Duration;
 
 /**
- * Counts uploads in flight and finished, and lets a caller wait for uploads to finish: shutdown
- * drains in-flight uploads this way, and tests use it to know a request has been fully handled.
+ * Counts uploads started and finished, and lets a caller wait until a number of them have finished
+ * (successfully or not), to know that a request has been handled through to its clean-up.
  */
 public final class UploadActivity {
 
@@ -20,14 +20,6 @@ public final class UploadActivity {
     notifyAll();
   }
 
-  public synchronized long inFlight() {
-    return started - finished;
-  }
-
-  public synchronized long finishedCount() {
-    return finished;
-  }
-
   /**
    * Waits until at least {@code count} uploads have finished; false if the timeout passed first.
    */
@@ -35,19 +27,6 @@ public final class UploadActivity {
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (finished < count) {
-      long remaining = deadline - System.nanoTime();
-      if (remaining <= 0) {
-        return false;
-      }
-      wait(Math.max(1, remaining / 1_000_000));
-    }
-    return true;
-  }
-
-  /** Waits until no upload is in flight; false if the timeout passed first. */
-  public synchronized boolean awaitIdle(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (started > finished) {
       long remaining = deadline - System.nanoTime();
       if (remaining <= 0) {
         return false;

@@ -104,9 +104,8 @@ public final class UploadService {
     }
     String id = groupId.orElse(AccountService.LIBRARY_GROUP_ID);
     AssetGroupRow group =
-        (AccountService.LIBRARY_GROUP_ID.equals(id)
-                ? groups.findDefault(caller.userId())
-                : groups.findOwned(caller.userId(), id))
+        groups
+            .findOwned(caller.userId(), id)
             .orElseThrow(
                 () ->
                     new ApiException(

@@ -34,8 +34,8 @@ class AccountsAndKeysTest {
     library.accounts().ensureUser(1001, 5001, "demo");
 
     AssetGroupRow library =
-        this.library.jdbi().onDemand(AssetGroupDao.class).findDefault(5001).orElseThrow();
-    assertThat(library.publicId()).isEqualTo("library");
+        this.library.jdbi().onDemand(AssetGroupDao.class).findOwned(5001, "library").orElseThrow();
+    assertThat(library.isDefault()).isTrue();
     assertThat(library.groupKind()).isEqualTo("GENERIC");
     assertThat(library.status()).isEqualTo("active");
     assertThat(library.tenantId()).isEqualTo(1001);
