@@ -176,47 +176,28 @@ class UploadErrorsTest {
   @Test
   void unknownGroupIsUnifiedAssetGroupNotFound() {
     HttpResponse<String> response =
-        server.upload(
-            key,
-            Multipart.form()
-                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
-                .text("groupId", "ug_doesnotexist"));
+        server.upload(key, pngForm().text("groupId", "ug_doesnotexist"));
 
     assertError(response, 404, "UNIFIED_ASSET_GROUP_NOT_FOUND");
   }
 
   @Test
   void unknownLegacyGroupByAssetGroupIdIsAssetGroupNotFound() {
-    HttpResponse<String> response =
-        server.upload(
-            key,
-            Multipart.form()
-                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
-                .text("assetGroupId", "8137"));
+    HttpResponse<String> response = server.upload(key, pngForm().text("assetGroupId", "8137"));
 
     assertError(response, 404, "ASSET_GROUP_NOT_FOUND");
   }
 
   @Test
   void unknownLegacyGroupByLegacyGroupIdIsAssetGroupNotFound() {
-    HttpResponse<String> response =
-        server.upload(
-            key,
-            Multipart.form()
-                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
-                .text("groupId", "legacy_rf_8137"));
+    HttpResponse<String> response = server.upload(key, pngForm().text("groupId", "legacy_rf_8137"));
 
     assertError(response, 404, "ASSET_GROUP_NOT_FOUND");
   }
 
   @Test
   void modelWithoutGroupIsUnifiedAssetGroupRequired() {
-    HttpResponse<String> response =
-        server.upload(
-            key,
-            Multipart.form()
-                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
-                .text("model", "seedance-2.0"));
+    HttpResponse<String> response = server.upload(key, pngForm().text("model", "seedance-2.0"));
 
     assertError(response, 400, "UNIFIED_ASSET_GROUP_REQUIRED");
   }
@@ -224,12 +205,7 @@ class UploadErrorsTest {
   @Test
   void modelOnTheGenericLibraryIsAssetModelUnsupported() {
     HttpResponse<String> response =
-        server.upload(
-            key,
-            Multipart.form()
-                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
-                .text("groupId", "library")
-                .text("model", "seedance-2.0"));
+        server.upload(key, pngForm().text("groupId", "library").text("model", "seedance-2.0"));
 
     assertError(response, 422, "ASSET_MODEL_UNSUPPORTED");
   }
@@ -237,25 +213,16 @@ class UploadErrorsTest {
   @Test
   void unknownModelIsAssetModelUnsupported() {
     HttpResponse<String> response =
-        server.upload(
-            key,
-            Multipart.form()
-                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
-                .text("groupId", "library")
-                .text("model", "gpt-image"));
+        server.upload(key, pngForm().text("groupId", "library").text("model", "gpt-image"));
 
     assertError(response, 422, "ASSET_MODEL_UNSUPPORTED");
   }
 
   @Test
   void missingKeyIsAuthApiKeyMissing() {
-    Multipart form = Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8));
+    Multipart form = pngForm();
     HttpResponse<String> response =
-        server.send(
-            HttpRequest.newBuilder(server.uri("/v1/assets"))
-                .header("Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
-                .build());
+        post(null, form.contentType(), HttpRequest.BodyPublishers.ofByteArray(form.body()));
 
     assertError(response, 401, "AUTH_API_KEY_MISSING");
     assertThat(response.headers().firstValue("WWW-Authenticate"))
@@ -264,47 +231,38 @@ class UploadErrorsTest {
 
   @Test
   void unknownKeyIsAuthApiKeyInvalid() {
-    HttpResponse<String> response =
-        server.upload(
-            "sk-" + "A".repeat(43),
-            Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8)));
+    HttpResponse<String> response = server.upload("sk-" + "A".repeat(43), pngForm());
 
     assertError(response, 401, "AUTH_API_KEY_INVALID");
   }
 
   @Test
   void malformedKeyIsAuthApiKeyInvalid() {
-    HttpResponse<String> response =
-        server.upload(
-            "not-a-key", Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8)));
+    HttpResponse<String> response = server.upload("not-a-key", pngForm());
 
     assertError(response, 401, "AUTH_API_KEY_INVALID");
   }
 
   @Test
   void nonBearerSchemeIsAuthApiKeyInvalid() {
-    Multipart form = Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8));
+    Multipart form = pngForm();
     HttpResponse<String> response =
-        server.send(
-            HttpRequest.newBuilder(server.uri("/v1/assets"))
-                .header("Authorization", "Basic " + key)
-                .header("Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
-                .build());
+        post(
+            "Basic " + key,
+            form.contentType(),
+            HttpRequest.BodyPublishers.ofByteArray(form.body()));
 
     assertError(response, 401, "AUTH_API_KEY_INVALID");
   }
 
   @Test
   void lowerCaseBearerSchemeIsAccepted() {
-    Multipart form = Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8));
+    Multipart form = pngForm();
     HttpResponse<String> response =
-        server.send(
-            HttpRequest.newBuilder(server.uri("/v1/assets"))
-                .header("Authorization", "bearer " + key)
-                .header("Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
-                .build());
+        post(
+            "bearer " + key,
+            form.contentType(),
+            HttpRequest.BodyPublishers.ofByteArray(form.body()));
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
@@ -313,25 +271,18 @@ class UploadErrorsTest {
   void disabledKeyIsAuthApiKeyInvalid() {
     assertThat(server.library().apiKeys().disable(key)).isTrue();
 
-    HttpResponse<String> response =
-        server.upload(
-            key, Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8)));
+    HttpResponse<String> response = server.upload(key, pngForm());
 
     assertError(response, 401, "AUTH_API_KEY_INVALID");
   }
 
   @Test
   void bodyWithoutClosingBoundaryIsRequestMalformed() {
-    Multipart form = Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8));
+    Multipart form = pngForm();
     byte[] body = form.body();
     byte[] cut = java.util.Arrays.copyOf(body, body.length - form.boundary().length() - 8);
     HttpResponse<String> response =
-        server.send(
-            HttpRequest.newBuilder(server.uri("/v1/assets"))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", form.contentType())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(cut))
-                .build());
+        post("Bearer " + key, form.contentType(), HttpRequest.BodyPublishers.ofByteArray(cut));
 
     assertError(response, 400, "REQUEST_MALFORMED");
   }
@@ -339,12 +290,7 @@ class UploadErrorsTest {
   @Test
   void multipartWithoutBoundaryIsRequestMalformed() {
     HttpResponse<String> response =
-        server.send(
-            HttpRequest.newBuilder(server.uri("/v1/assets"))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "multipart/form-data")
-                .POST(HttpRequest.BodyPublishers.ofString("hello"))
-                .build());
+        post("Bearer " + key, "multipart/form-data", HttpRequest.BodyPublishers.ofString("hello"));
 
     assertError(response, 400, "REQUEST_MALFORMED");
   }
@@ -352,24 +298,14 @@ class UploadErrorsTest {
   @Test
   void jsonBodyIsRequestContentTypeUnsupported() {
     HttpResponse<String> response =
-        server.send(
-            HttpRequest.newBuilder(server.uri("/v1/assets"))
-                .header("Authorization", "Bearer " + key)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build());
+        post("Bearer " + key, "application/json", HttpRequest.BodyPublishers.ofString("{}"));
 
     assertError(response, 415, "REQUEST_CONTENT_TYPE_UNSUPPORTED");
   }
 
   @Test
   void nonIntegerAssetGroupIdIsRequestFieldInvalid() {
-    HttpResponse<String> response =
-        server.upload(
-            key,
-            Multipart.form()
-                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
-                .text("assetGroupId", "twelve"));
+    HttpResponse<String> response = server.upload(key, pngForm().text("assetGroupId", "twelve"));
 
     JsonNode body = assertError(response, 400, "REQUEST_FIELD_INVALID");
     assertThat(body.at("/data/field").asText()).isEqualTo("assetGroupId");
@@ -377,12 +313,7 @@ class UploadErrorsTest {
 
   @Test
   void overLongNameIsRequestFieldInvalid() {
-    HttpResponse<String> response =
-        server.upload(
-            key,
-            Multipart.form()
-                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
-                .text("name", "n".repeat(256)));
+    HttpResponse<String> response = server.upload(key, pngForm().text("name", "n".repeat(256)));
 
     JsonNode body = assertError(response, 400, "REQUEST_FIELD_INVALID");
     assertThat(body.at("/data/field").asText()).isEqualTo("name");
@@ -393,8 +324,7 @@ class UploadErrorsTest {
     HttpResponse<String> response =
         server.upload(
             key,
-            Multipart.form()
-                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
+            pngForm()
                 .raw(
                     "Content-Disposition: form-data; name=\"name\"\r\n",
                     new byte[] {(byte) 0xC3, (byte) 0x28}));
@@ -405,11 +335,7 @@ class UploadErrorsTest {
   @Test
   void twoFilePartsAreRequestMalformed() {
     HttpResponse<String> response =
-        server.upload(
-            key,
-            Multipart.form()
-                .file("file", "a.png", "image/png", TestMedia.png(8, 8))
-                .file("file", "b.png", "image/png", TestMedia.png(9, 9)));
+        server.upload(key, pngForm().file("file", "b.png", "image/png", TestMedia.png(9, 9)));
 
     assertError(response, 400, "REQUEST_MALFORMED");
   }
@@ -436,9 +362,7 @@ class UploadErrorsTest {
     Files.delete(incoming);
     Files.writeString(incoming, "not a directory");
 
-    HttpResponse<String> response =
-        server.upload(
-            key, Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8)));
+    HttpResponse<String> response = server.upload(key, pngForm());
 
     JsonNode body = assertError(response, 500, "INTERNAL_ERROR");
     String correlationId = body.at("/data/correlationId").asText();
@@ -464,6 +388,24 @@ class UploadErrorsTest {
     return body;
   }
 
+  /** A valid form: one small PNG as the file part. */
+  private static Multipart pngForm() {
+    return Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8));
+  }
+
+  /** POSTs to the upload endpoint with the given Authorization and Content-Type (null: none). */
+  private HttpResponse<String> post(
+      String authorization, String contentType, HttpRequest.BodyPublisher body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri("/v1/assets")).POST(body);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return server.send(request.build());
+  }
+
   private void assertNothingLeftBehind() {
     assertThat(server.assetRows()).isZero();
     assertThat(server.storedFiles()).isEmpty();
@@ -471,9 +413,7 @@ class UploadErrorsTest {
   }
 
   private void uploadStillWorks() {
-    HttpResponse<String> ok =
-        server.upload(
-            key, Multipart.form().file("file", "a.png", "image/png", TestMedia.png(8, 8)));
+    HttpResponse<String> ok = server.upload(key, pngForm());
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
   }
 
