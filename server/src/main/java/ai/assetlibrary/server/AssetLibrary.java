@@ -2,7 +2,9 @@ package ai.assetlibrary.server;
 
 import ai.assetlibrary.server.auth.ApiKeyService;
 import ai.assetlibrary.server.db.Database;
+import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaTypeDetector;
+import ai.assetlibrary.server.media.Thumbnailer;
 import ai.assetlibrary.server.service.AccountService;
 import ai.assetlibrary.server.service.DeliveryService;
 import ai.assetlibrary.server.service.UploadActivity;
@@ -19,7 +21,7 @@ import org.jdbi.v3.core.Jdbi;
  * The composition root: every service of the asset library, wired once from a {@link ServerConfig}.
  * The HTTP server and the command line both start from here.
  */
-public final class AssetLibrary {
+public final class AssetLibrary implements AutoCloseable {
 
   private final ServerConfig config;
   private final Jdbi jdbi;
@@ -28,6 +30,7 @@ public final class AssetLibrary {
   private final ApiKeyService apiKeys;
   private final MultipartFormReader formReader;
   private final UploadActivity uploadActivity;
+  private final MediaAnalyzer mediaAnalyzer;
   private final UploadService uploads;
   private final DeliveryService deliveries;
 
@@ -43,7 +46,17 @@ public final class AssetLibrary {
     this.uploadActivity = new UploadActivity();
     FileIngestor ingestor =
         new FileIngestor(blobs, new MediaTypeDetector(), config.maxUploadBytes());
-    this.uploads = new UploadService(jdbi, blobs, formReader, ingestor, uploadActivity, clock);
+    this.mediaAnalyzer = new MediaAnalyzer(config.maxImagePixels(), config.mediaProbeTimeout());
+    this.uploads =
+        new UploadService(
+            jdbi,
+            blobs,
+            formReader,
+            ingestor,
+            mediaAnalyzer,
+            new Thumbnailer(),
+            uploadActivity,
+            clock);
     this.deliveries = new DeliveryService(jdbi, blobs);
   }
 
@@ -86,5 +99,11 @@ public final class AssetLibrary {
 
   public DeliveryService deliveries() {
     return deliveries;
+  }
+
+  /** Stops the media analysis workers. */
+  @Override
+  public void close() {
+    mediaAnalyzer.close();
   }
 }

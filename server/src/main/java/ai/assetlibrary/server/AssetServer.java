@@ -148,6 +148,8 @@ public final class AssetServer implements AutoCloseable {
     } catch (ExecutionException e) {
       LOG.warn("Graceful shutdown failed", e);
       http.shutdownNow();
+    } finally {
+      library.close();
     }
   }
 }

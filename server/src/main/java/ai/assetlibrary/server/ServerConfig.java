@@ -3,6 +3,7 @@ package ai.assetlibrary.server;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,9 @@ import java.util.Optional;
  * @param dataDir where the SQLite database and the stored bytes live
  * @param publicBaseUrl base of the URLs handed to clients; derived from bind and port when absent
  * @param maxUploadBytes largest accepted file
+ * @param maxImagePixels most pixels a picture may declare before it is refused undecoded
+ * @param mediaProbeTimeout longest time spent measuring one file; past it the file is stored
+ *     unmeasured
  * @param bootstrapApiKey a key that must exist for the demo user, if set
  */
 public record ServerConfig(
@@ -22,12 +26,16 @@ public record ServerConfig(
     Path dataDir,
     Optional<URI> publicBaseUrl,
     long maxUploadBytes,
+    long maxImagePixels,
+    Duration mediaProbeTimeout,
     Optional<String> bootstrapApiKey) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_BIND = "127.0.0.1";
   public static final String DEFAULT_DATA_DIR = "./data";
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 104_857_600L;
+  public static final long DEFAULT_MAX_IMAGE_PIXELS = 100_000_000L;
+  public static final long DEFAULT_MEDIA_PROBE_TIMEOUT_MILLIS = 15_000L;
 
   /**
    * Reads and validates the configuration; throws {@link IllegalArgumentException} naming the bad
@@ -41,8 +49,26 @@ public record ServerConfig(
         nonBlank(env, "ASSETS_PUBLIC_BASE_URL").map(ServerConfig::baseUrl);
     long maxUploadBytes =
         longValue(env, "ASSETS_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES, 1, Long.MAX_VALUE / 2);
+    long maxImagePixels =
+        longValue(env, "ASSETS_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS, 1, Long.MAX_VALUE);
+    Duration probeTimeout =
+        Duration.ofMillis(
+            longValue(
+                env,
+                "ASSETS_MEDIA_PROBE_TIMEOUT_MILLIS",
+                DEFAULT_MEDIA_PROBE_TIMEOUT_MILLIS,
+                1,
+                3_600_000));
     Optional<String> bootstrapKey = nonBlank(env, "ASSETS_BOOTSTRAP_API_KEY");
-    return new ServerConfig(port, bind, dataDir, publicBaseUrl, maxUploadBytes, bootstrapKey);
+    return new ServerConfig(
+        port,
+        bind,
+        dataDir,
+        publicBaseUrl,
+        maxUploadBytes,
+        maxImagePixels,
+        probeTimeout,
+        bootstrapKey);
   }
 
   private static Optional<String> nonBlank(Map<String, String> env, String key) {

@@ -1,11 +1,9 @@
 package ai.assetlibrary.server.auth;
 
+import ai.assetlibrary.server.storage.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /** The form of API keys: {@code sk-} plus 43 random URL-safe characters, stored as SHA-256. */
@@ -30,13 +28,7 @@ public final class ApiKeys {
 
   /** The stored form: hex SHA-256 of the key. Keys carry 256 random bits, so no salt is needed. */
   public static String hash(String key) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.US_ASCII));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
+    return Sha256.hex(key.getBytes(StandardCharsets.US_ASCII));
   }
 
   /** A recognisable but useless form of the key for listings: {@code sk-abcd…wxyz}. */

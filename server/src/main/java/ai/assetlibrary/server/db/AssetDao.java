@@ -17,6 +17,10 @@ public interface AssetDao {
   long insert(@BindMethods AssetRow row);
 
   @SqlQuery
+  Optional<AssetRow> findById(@Bind("id") long id);
+
+  /** The asset whose bytes or thumbnail are delivered under {@code deliveryKey}. */
+  @SqlQuery
   Optional<AssetRow> findByDeliveryKey(@Bind("deliveryKey") String deliveryKey);
 
   @SqlQuery

@@ -1,6 +1,6 @@
 package ai.assetlibrary.server.db;
 
-/** A row of {@code assets}. */
+/** A row of {@code assets}. Media facts and thumbnail columns are null when absent. */
 public record AssetRow(
     long id,
     String assetId,
@@ -20,31 +20,13 @@ public record AssetRow(
     String storageKey,
     String deliveryKey,
     String originalFilename,
+    Integer width,
+    Integer height,
+    Double durationSeconds,
+    Double frameRate,
+    String thumbnailStorageKey,
+    String thumbnailDeliveryKey,
+    String thumbnailMimeType,
+    String thumbnailSha256,
     long createdAt,
-    long updatedAt) {
-
-  /** The same row with the id the database assigned. */
-  public AssetRow withId(long newId) {
-    return new AssetRow(
-        newId,
-        assetId,
-        tenantId,
-        ownerUserId,
-        groupId,
-        name,
-        status,
-        assetKind,
-        sourceType,
-        mediaType,
-        assetType,
-        mimeType,
-        fileType,
-        sizeBytes,
-        sha256,
-        storageKey,
-        deliveryKey,
-        originalFilename,
-        createdAt,
-        updatedAt);
-  }
-}
+    long updatedAt) {}

@@ -11,7 +11,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 
-/** {@code /files/{deliveryKey}}: the bytes behind an asset's URL. */
+/**
+ * {@code /files/{deliveryKey}}: the bytes behind an asset's {@code url} or {@code thumbnailUrl}.
+ */
 public final class DeliveryResource implements DeliveryApi {
 
   private final DeliveryService deliveries;
@@ -32,9 +34,9 @@ public final class DeliveryResource implements DeliveryApi {
             in.transferTo(out);
           }
         };
-    return Response.ok(body, delivery.asset().mimeType())
+    return Response.ok(body, delivery.mimeType())
         .header(HttpHeaders.CONTENT_LENGTH, delivery.blob().size())
-        .tag(new EntityTag(delivery.asset().sha256()))
+        .tag(new EntityTag(delivery.sha256()))
         .header("X-Content-Type-Options", "nosniff")
         .header(HttpHeaders.CACHE_CONTROL, "private, max-age=31536000, immutable")
         .build();

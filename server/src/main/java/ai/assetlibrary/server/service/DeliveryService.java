@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Finds the bytes behind a delivery URL. */
+/** Finds the bytes behind a delivery URL: an asset's file or its thumbnail. */
 public final class DeliveryService {
 
   private static final Pattern DELIVERY_KEY =
@@ -27,24 +27,32 @@ public final class DeliveryService {
     this.blobs = blobs;
   }
 
-  /** An asset's record and bytes, as delivered under one URL. */
-  public record Delivery(AssetRow asset, StoredBlob blob) {}
+  /** Bytes to deliver: their stored blob, type and checksum. */
+  public record Delivery(StoredBlob blob, String mimeType, String sha256) {}
 
-  /** The asset delivered under {@code deliveryKey}, if any. */
+  /** What is delivered under {@code deliveryKey}, if anything. */
   public Optional<Delivery> find(String deliveryKey) {
     if (deliveryKey == null || !DELIVERY_KEY.matcher(deliveryKey).matches()) {
       return Optional.empty();
     }
-    return jdbi.onDemand(AssetDao.class).findByDeliveryKey(deliveryKey).flatMap(this::withBlob);
+    return jdbi.onDemand(AssetDao.class)
+        .findByDeliveryKey(deliveryKey)
+        .flatMap(asset -> deliver(asset, deliveryKey));
   }
 
-  private Optional<Delivery> withBlob(AssetRow asset) {
+  private Optional<Delivery> deliver(AssetRow asset, String deliveryKey) {
+    boolean thumbnail = deliveryKey.equals(asset.thumbnailDeliveryKey());
+    String storageKey = thumbnail ? asset.thumbnailStorageKey() : asset.storageKey();
     try {
-      Optional<StoredBlob> blob = blobs.find(asset.storageKey());
+      Optional<StoredBlob> blob = blobs.find(storageKey);
       if (blob.isEmpty()) {
-        LOG.error("Asset {} has no bytes under {}", asset.assetId(), asset.storageKey());
+        LOG.error("Asset {} has no bytes under {}", asset.assetId(), storageKey);
       }
-      return blob.map(b -> new Delivery(asset, b));
+      return blob.map(
+          b ->
+              thumbnail
+                  ? new Delivery(b, asset.thumbnailMimeType(), asset.thumbnailSha256())
+                  : new Delivery(b, asset.mimeType(), asset.sha256()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

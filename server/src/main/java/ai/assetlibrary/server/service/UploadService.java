@@ -10,7 +10,15 @@ import ai.assetlibrary.server.db.AssetRow;
 import ai.assetlibrary.server.db.AssetView;
 import ai.assetlibrary.server.errors.ApiException;
 import ai.assetlibrary.server.media.AcceptedType;
+import ai.assetlibrary.server.media.EncodedThumbnail;
+import ai.assetlibrary.server.media.MediaAnalysis;
+import ai.assetlibrary.server.media.MediaAnalyzer;
+import ai.assetlibrary.server.media.MediaFacts;
+import ai.assetlibrary.server.media.MediaRejectedException;
+import ai.assetlibrary.server.media.Thumbnailer;
 import ai.assetlibrary.server.storage.BlobStore;
+import ai.assetlibrary.server.storage.PendingBlob;
+import ai.assetlibrary.server.storage.Sha256;
 import ai.assetlibrary.server.upload.FileIngestor;
 import ai.assetlibrary.server.upload.Filenames;
 import ai.assetlibrary.server.upload.IngestedFile;
@@ -20,6 +28,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -28,7 +38,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The rules of {@code POST /v1/assets}: read the form in one pass, decide the destination group,
- * check the file, then store bytes and record so that either both exist or neither does.
+ * check and measure the file, render its thumbnail, then store bytes and record so that either all
+ * of them exist or none does.
  */
 public final class UploadService {
 
@@ -48,6 +59,8 @@ public final class UploadService {
   private final BlobStore blobs;
   private final MultipartFormReader formReader;
   private final FileIngestor ingestor;
+  private final MediaAnalyzer analyzer;
+  private final Thumbnailer thumbnailer;
   private final UploadActivity activity;
   private final Clock clock;
 
@@ -56,12 +69,16 @@ public final class UploadService {
       BlobStore blobs,
       MultipartFormReader formReader,
       FileIngestor ingestor,
+      MediaAnalyzer analyzer,
+      Thumbnailer thumbnailer,
       UploadActivity activity,
       Clock clock) {
     this.jdbi = jdbi;
     this.blobs = blobs;
     this.formReader = formReader;
     this.ingestor = ingestor;
+    this.analyzer = analyzer;
+    this.thumbnailer = thumbnailer;
     this.activity = activity;
     this.clock = clock;
   }
@@ -72,8 +89,10 @@ public final class UploadService {
     try (UploadForm form = formReader.read(contentType, body, FILE_PART, ingestor::ingest)) {
       AssetGroupRow group = resolveGroup(caller, form);
       IngestedFile file = checkFile(form);
+      AcceptedType type = file.acceptedType().orElseThrow();
+      MediaAnalysis analysis = analyze(file, type);
       String name = displayName(form, file);
-      return store(caller, group, name, file);
+      return store(caller, group, name, file, type, analysis);
     } finally {
       activity.finished();
     }
@@ -208,11 +227,34 @@ public final class UploadService {
     }
   }
 
-  private AssetView store(Caller caller, AssetGroupRow group, String name, IngestedFile file) {
-    AcceptedType type = file.acceptedType().orElseThrow();
+  private MediaAnalysis analyze(IngestedFile file, AcceptedType type) {
+    try {
+      return analyzer.analyze(file.localFile(), type);
+    } catch (MediaRejectedException e) {
+      throw switch (e.reason()) {
+        case CORRUPT -> new ApiException(ServiceCode.ASSET_FILE_CORRUPT, e.getMessage());
+        case TOO_MANY_PIXELS ->
+            new ApiException(
+                ServiceCode.ASSET_IMAGE_TOO_LARGE,
+                e.getMessage(),
+                new ErrorDetails().limitPixels(analyzer.maxPixels()));
+      };
+    }
+  }
+
+  private AssetView store(
+      Caller caller,
+      AssetGroupRow group,
+      String name,
+      IngestedFile file,
+      AcceptedType type,
+      MediaAnalysis analysis) {
     String assetId = PublicIds.libraryAssetId();
-    String storedName = assetId + "." + type.extension();
-    String storageKey = assetId.substring(3, 5) + "/" + storedName;
+    String keyStem = assetId.substring(3, 5) + "/" + assetId;
+    String storageKey = keyStem + "." + type.extension();
+    Optional<EncodedThumbnail> thumbnail = analysis.picture().flatMap(thumbnailer::render);
+    String thumbnailKey = thumbnail.map(t -> keyStem + "_thumb." + t.extension()).orElse(null);
+    MediaFacts facts = analysis.facts();
     long now = clock.millis();
     AssetRow row =
         new AssetRow(
@@ -221,7 +263,7 @@ public final class UploadService {
             caller.tenantId(),
             caller.userId(),
             group.id(),
-            name == null ? storedName : name,
+            name == null ? assetId + "." + type.extension() : name,
             "active",
             "UPLOAD",
             "UNIFIED",
@@ -234,19 +276,41 @@ public final class UploadService {
             storageKey,
             PublicIds.deliveryToken() + "." + type.extension(),
             file.originalFilename(),
+            facts.width(),
+            facts.height(),
+            facts.durationSeconds(),
+            facts.frameRate(),
+            thumbnailKey,
+            thumbnail.map(t -> PublicIds.deliveryToken() + "." + t.extension()).orElse(null),
+            thumbnail.map(EncodedThumbnail::mimeType).orElse(null),
+            thumbnail.map(t -> Sha256.hex(t.bytes())).orElse(null),
             now,
             now);
+    AssetDao assets = jdbi.onDemand(AssetDao.class);
+    List<String> written = new ArrayList<>();
+    long id;
     try {
       file.commit(storageKey);
+      written.add(storageKey);
+      if (thumbnail.isPresent()) {
+        writeBlob(thumbnailKey, thumbnail.get().bytes());
+        written.add(thumbnailKey);
+      }
+      id = assets.insert(row);
     } catch (IOException e) {
+      written.forEach(this::deleteQuietly);
       throw new UncheckedIOException("Storing " + storageKey + " failed", e);
-    }
-    try {
-      long id = jdbi.onDemand(AssetDao.class).insert(row);
-      return new AssetView(row.withId(id), group, caller.userName());
     } catch (RuntimeException e) {
-      deleteQuietly(storageKey);
+      written.forEach(this::deleteQuietly);
       throw e;
+    }
+    return new AssetView(assets.findById(id).orElseThrow(), group, caller.userName());
+  }
+
+  private void writeBlob(String key, byte[] bytes) throws IOException {
+    try (PendingBlob blob = blobs.create()) {
+      blob.write(bytes, 0, bytes.length);
+      blob.commit(key);
     }
   }
 
@@ -254,7 +318,7 @@ public final class UploadService {
     try {
       blobs.delete(storageKey);
     } catch (IOException e) {
-      LOG.error("Could not remove blob {} after its record failed to insert", storageKey, e);
+      LOG.error("Could not remove blob {} of a failed upload", storageKey, e);
     }
   }
 }

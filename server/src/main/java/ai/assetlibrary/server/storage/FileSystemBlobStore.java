@@ -114,6 +114,11 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
+    public Path localFile() {
+      return temp;
+    }
+
+    @Override
     public void commit(String key) throws IOException {
       Path target = pathOf(key);
       channel.force(true);

@@ -1,6 +1,7 @@
 package ai.assetlibrary.server.storage;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * A blob being written. Bytes go in with {@link #write}; {@link #commit} makes them durable and
@@ -12,6 +13,9 @@ public interface PendingBlob extends AutoCloseable {
 
   /** Bytes written so far. */
   long size();
+
+  /** A local file holding the bytes written so far, for reading them back before the commit. */
+  Path localFile();
 
   /** Makes the bytes durable and visible under {@code key}. */
   void commit(String key) throws IOException;

@@ -7,11 +7,10 @@ import ai.assetlibrary.server.media.AcceptedType;
 import ai.assetlibrary.server.media.MediaTypeDetector;
 import ai.assetlibrary.server.storage.BlobStore;
 import ai.assetlibrary.server.storage.PendingBlob;
+import ai.assetlibrary.server.storage.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -37,7 +36,7 @@ public final class FileIngestor {
   public IngestedFile ingest(String originalFilename, InputStream content) throws IOException {
     PendingBlob blob = blobs.create();
     try {
-      MessageDigest sha256 = sha256();
+      MessageDigest sha256 = Sha256.newDigest();
       byte[] buffer = new byte[BUFFER_BYTES];
       byte[] head = new byte[MediaTypeDetector.HEAD_BYTES];
       int headLength = 0;
@@ -77,7 +76,7 @@ public final class FileIngestor {
       return new IngestedFile(
           originalFilename,
           size,
-          HexFormat.of().formatHex(sha256.digest()),
+          Sha256.hex(sha256),
           detected,
           accepted,
           Optional.ofNullable(blob));
@@ -95,13 +94,5 @@ public final class FileIngestor {
         ServiceCode.ASSET_FILE_TOO_LARGE,
         "The file is larger than the upload limit of " + limit + " bytes.",
         new ErrorDetails().limitBytes(limit));
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
   }
 }

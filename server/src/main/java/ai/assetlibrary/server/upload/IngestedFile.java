@@ -3,6 +3,7 @@ package ai.assetlibrary.server.upload;
 import ai.assetlibrary.server.media.AcceptedType;
 import ai.assetlibrary.server.storage.PendingBlob;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,16 @@ public record IngestedFile(
 
   /** Makes the bytes durable under {@code key}. Only valid for an accepted type. */
   public void commit(String key) throws IOException {
-    blob.orElseThrow(() -> new IllegalStateException("The file's bytes were not kept")).commit(key);
+    keptBlob().commit(key);
+  }
+
+  /** The local file holding the bytes, for analysis before the commit. */
+  public Path localFile() {
+    return keptBlob().localFile();
+  }
+
+  private PendingBlob keptBlob() {
+    return blob.orElseThrow(() -> new IllegalStateException("The file's bytes were not kept"));
   }
 
   @Override

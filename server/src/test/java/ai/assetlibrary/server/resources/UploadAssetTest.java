@@ -97,7 +97,11 @@ class UploadAssetTest {
     assertThat(asset.get("filename").asText()).isEqualTo(asset.get("assetId").asText() + ".png");
     assertThat(asset.get("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z");
     assertThat(asset.get("updatedAt").asText()).isEqualTo(asset.get("createdAt").asText());
-    assertThat(asset.has("width")).as("absent fields are omitted, not null").isFalse();
+    assertThat(asset.get("width").asInt()).isEqualTo(64);
+    assertThat(asset.get("height").asInt()).isEqualTo(48);
+    assertThat(asset.get("aspectRatio").asText()).isEqualTo("4:3");
+    assertThat(asset.get("thumbnailUrl").asText()).startsWith(server.uri("/files/").toString());
+    assertThat(asset.has("durationSeconds")).as("absent fields are omitted, not null").isFalse();
     assertThat(asset.has("providerRefs")).isFalse();
 
     String url = asset.get("url").asText();
@@ -117,9 +121,12 @@ class UploadAssetTest {
     byte[] jpeg = TestMedia.jpeg(320, 200);
     JsonNode asset = uploadOk(Multipart.form().file("file", "photo.jpg", "image/jpeg", jpeg));
 
-    assertThat(server.storedFiles()).hasSize(1);
-    byte[] onDisk = Files.readAllBytes(server.storedFiles().get(0));
-    assertThat(TestMedia.sha256(onDisk)).isEqualTo(TestMedia.sha256(jpeg));
+    Path stored =
+        server.storedFiles().stream()
+            .filter(p -> p.getFileName().toString().equals(asset.get("filename").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(TestMedia.sha256(Files.readAllBytes(stored))).isEqualTo(TestMedia.sha256(jpeg));
     assertThat(asset.get("mimeType").asText()).isEqualTo("image/jpeg");
     assertThat(asset.get("fileType").asText()).isEqualTo("jpg");
     assertThat(asset.get("name").asText())
@@ -195,7 +202,7 @@ class UploadAssetTest {
     assertThat(ids).hasSize(16);
     assertThat(internalIds).hasSize(16);
     assertThat(server.assetRows()).isEqualTo(16);
-    assertThat(server.storedFiles()).hasSize(16);
+    assertThat(server.storedFiles()).as("each file and its thumbnail").hasSize(32);
   }
 
   @Test

@@ -16,8 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The real server on a free port over a temporary data directory, with an HTTP client for it. */
@@ -45,9 +46,17 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Path dataDir, long maxUploadBytes) {
-    ServerConfig config =
-        new ServerConfig(
-            0, "127.0.0.1", dataDir, Optional.empty(), maxUploadBytes, Optional.empty());
+    return start(dataDir, Map.of("ASSETS_MAX_UPLOAD_BYTES", String.valueOf(maxUploadBytes)));
+  }
+
+  /** A server configured like production from {@code ASSETS_*} variables, on a free port. */
+  public static TestServer start(Path dataDir, Map<String, String> environment) {
+    Map<String, String> env = new HashMap<>();
+    env.put("ASSETS_MAX_UPLOAD_BYTES", String.valueOf(DEFAULT_MAX_UPLOAD_BYTES));
+    env.putAll(environment);
+    env.put("ASSETS_PORT", "0");
+    env.put("ASSETS_DATA_DIR", dataDir.toString());
+    ServerConfig config = ServerConfig.fromEnvironment(env);
     try {
       return new TestServer(AssetServer.start(AssetLibrary.open(config)), dataDir);
     } catch (IOException e) {

@@ -1,5 +1,2 @@
-SELECT id, asset_id, tenant_id, owner_user_id, group_id, name, status, asset_kind, source_type,
-       media_type, asset_type, mime_type, file_type, size_bytes, sha256, storage_key, delivery_key,
-       original_filename, created_at, updated_at
-FROM assets
-WHERE delivery_key = :deliveryKey
+-- An asset's bytes and its thumbnail are each delivered under their own key.
+SELECT * FROM assets WHERE delivery_key = :deliveryKey OR thumbnail_delivery_key = :deliveryKey

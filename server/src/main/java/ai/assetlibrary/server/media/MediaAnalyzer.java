@@ -1,0 +1,93 @@
+package ai.assetlibrary.server.media;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Measures an uploaded file before it is stored: images through ImageIO, video, audio and HEIF
+ * through FFmpeg. A file that cannot be parsed as its type, or declares more pixels than allowed,
+ * is rejected; a file that merely cannot be measured (an unusual codec, a probe that takes too
+ * long) passes unmeasured.
+ */
+public final class MediaAnalyzer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MediaAnalyzer.class);
+
+  private final long maxPixels;
+  private final ImageProbe images;
+  private final AvProbe audioVisual;
+  private final Duration timeout;
+  private final ExecutorService workers;
+
+  public MediaAnalyzer(long maxPixels, Duration timeout) {
+    this.maxPixels = maxPixels;
+    this.images = new ImageProbe(maxPixels, Thumbnailer.MAX_SIDE);
+    this.audioVisual = new AvProbe(maxPixels, Thumbnailer.MAX_SIDE);
+    this.timeout = timeout;
+    AtomicInteger count = new AtomicInteger();
+    this.workers =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "media-probe-" + count.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    workers.execute(AvProbe::loadNatives);
+  }
+
+  /** The most pixels a picture may declare. */
+  public long maxPixels() {
+    return maxPixels;
+  }
+
+  /** Measures {@code file}, detected as {@code type}, within the time limit. */
+  public MediaAnalysis analyze(Path file, AcceptedType type) throws MediaRejectedException {
+    Future<MediaAnalysis> result = workers.submit(() -> probe(file, type));
+    try {
+      return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      result.cancel(true);
+      LOG.warn(
+          "Analysing a {} file took over {} ms; stored unmeasured",
+          type.extension(),
+          timeout.toMillis());
+      return MediaAnalysis.UNMEASURED;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      result.cancel(true);
+      return MediaAnalysis.UNMEASURED;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof MediaRejectedException rejected) {
+        throw rejected;
+      }
+      LOG.warn("Analysing a {} file failed; stored unmeasured", type.extension(), e.getCause());
+      return MediaAnalysis.UNMEASURED;
+    }
+  }
+
+  private MediaAnalysis probe(Path file, AcceptedType type)
+      throws IOException, MediaRejectedException {
+    if (type.family() == MediaFamily.IMAGE) {
+      var measured = images.analyze(file, type);
+      if (measured.isPresent()) {
+        return measured.get();
+      }
+    }
+    return audioVisual.analyze(file, type);
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+}

@@ -1,0 +1,57 @@
+package ai.assetlibrary.server.media;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Optional;
+import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
+import net.coobird.thumbnailator.util.exif.Orientation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders a {@link Picture} as an upright thumbnail whose long side is at most {@link #MAX_SIDE}:
+ * PNG when the picture has transparency, JPEG otherwise. Never enlarges.
+ */
+public final class Thumbnailer {
+
+  /** The longest side of a thumbnail, in pixels. */
+  public static final int MAX_SIDE = 512;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Thumbnailer.class);
+  private static final float JPEG_QUALITY = 0.85f;
+
+  /** The thumbnail, or empty if it could not be rendered (the upload goes on without one). */
+  public Optional<EncodedThumbnail> render(Picture picture) {
+    BufferedImage image = picture.image();
+    boolean alpha = image.getColorModel().hasAlpha();
+    double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(image.getWidth(), image.getHeight()));
+    Thumbnails.Builder<BufferedImage> builder =
+        Thumbnails.of(image)
+            .scale(scale)
+            .imageType(alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB)
+            .outputFormat(alpha ? "png" : "jpg");
+    if (!alpha) {
+      builder.outputQuality(JPEG_QUALITY);
+    }
+    if (picture.exifOrientation() > 1) {
+      builder.addFilter(
+          ExifFilterUtils.getFilterForOrientation(Orientation.typeOf(picture.exifOrientation())));
+    }
+    if (picture.clockwiseRotation() != 0) {
+      builder.rotate(picture.clockwiseRotation());
+    }
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      builder.toOutputStream(out);
+      return Optional.of(
+          alpha
+              ? new EncodedThumbnail(out.toByteArray(), "image/png", "png")
+              : new EncodedThumbnail(out.toByteArray(), "image/jpeg", "jpg"));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Rendering a thumbnail failed", e);
+      return Optional.empty();
+    }
+  }
+}
