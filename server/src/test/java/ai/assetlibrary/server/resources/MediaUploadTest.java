@@ -138,6 +138,8 @@ class MediaUploadTest {
     JsonNode asset = upload("clip.mp4", TestMedia.fixture("plain.mp4"));
 
     assertThat(asset.get("mediaType").asText()).isEqualTo("video");
+    assertThat(asset.get("mimeType").asText()).isEqualTo("video/mp4");
+    assertThat(asset.get("fileType").asText()).isEqualTo("mp4");
     assertThat(asset.get("assetType").asText()).isEqualTo("Video");
     assertThat(asset.get("width").asInt()).isEqualTo(640);
     assertThat(asset.get("height").asInt()).isEqualTo(360);
