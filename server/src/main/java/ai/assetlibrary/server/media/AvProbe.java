@@ -21,11 +21,11 @@ final class AvProbe {
 
   private static final Logger LOG = LoggerFactory.getLogger(AvProbe.class);
 
-  private final long maxPixels;
+  private final PixelBudget budget;
   private final int thumbnailSide;
 
-  AvProbe(long maxPixels, int thumbnailSide) {
-    this.maxPixels = maxPixels;
+  AvProbe(PixelBudget budget, int thumbnailSide) {
+    this.budget = budget;
     this.thumbnailSide = thumbnailSide;
   }
 
@@ -52,17 +52,7 @@ final class AvProbe {
       if (!grabber.hasVideo() || width <= 0 || height <= 0) {
         return new MediaAnalysis(new MediaFacts(null, null, duration, null), Optional.empty());
       }
-      if ((long) width * height > maxPixels) {
-        throw new MediaRejectedException(
-            Reason.TOO_MANY_PIXELS,
-            "The picture declares "
-                + width
-                + "×"
-                + height
-                + " pixels, over the limit of "
-                + maxPixels
-                + ".");
-      }
+      budget.check(width, height);
       Double frameRate =
           type.family() == MediaFamily.VIDEO && grabber.getFrameRate() > 0
               ? round(grabber.getFrameRate())

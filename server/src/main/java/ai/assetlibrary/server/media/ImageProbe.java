@@ -24,11 +24,11 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class ImageProbe {
 
-  private final long maxPixels;
+  private final PixelBudget budget;
   private final int thumbnailSide;
 
-  ImageProbe(long maxPixels, int thumbnailSide) {
-    this.maxPixels = maxPixels;
+  ImageProbe(PixelBudget budget, int thumbnailSide) {
+    this.budget = budget;
     this.thumbnailSide = thumbnailSide;
   }
 
@@ -53,17 +53,7 @@ final class ImageProbe {
       if (width <= 0 || height <= 0) {
         throw new MediaRejectedException(Reason.CORRUPT, "The image declares no size.");
       }
-      if ((long) width * height > maxPixels) {
-        throw new MediaRejectedException(
-            Reason.TOO_MANY_PIXELS,
-            "The image declares "
-                + width
-                + "×"
-                + height
-                + " pixels, over the limit of "
-                + maxPixels
-                + ".");
-      }
+      budget.check(width, height);
       AtomicBoolean damaged = new AtomicBoolean();
       reader.addIIOReadWarningListener((source, warning) -> damaged.set(true));
       ImageReadParam param = reader.getDefaultReadParam();

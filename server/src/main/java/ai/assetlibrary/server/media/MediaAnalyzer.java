@@ -31,8 +31,9 @@ public final class MediaAnalyzer implements AutoCloseable {
 
   public MediaAnalyzer(long maxPixels, Duration timeout) {
     this.maxPixels = maxPixels;
-    this.images = new ImageProbe(maxPixels, Thumbnailer.MAX_SIDE);
-    this.audioVisual = new AvProbe(maxPixels, Thumbnailer.MAX_SIDE);
+    PixelBudget budget = new PixelBudget(maxPixels);
+    this.images = new ImageProbe(budget, Thumbnailer.MAX_SIDE);
+    this.audioVisual = new AvProbe(budget, Thumbnailer.MAX_SIDE);
     this.timeout = timeout;
     AtomicInteger count = new AtomicInteger();
     this.workers =

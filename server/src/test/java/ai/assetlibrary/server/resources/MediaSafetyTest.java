@@ -3,15 +3,15 @@ package ai.assetlibrary.server.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.assetlibrary.server.testing.Multipart;
+import ai.assetlibrary.server.testing.RunningServer;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile and damaged media is refused with a clear code and leaves nothing behind. The test JVM,
@@ -19,20 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MediaSafetyTest {
 
-  @TempDir Path dataDir;
+  @RegisterExtension final RunningServer app = new RunningServer();
 
   private TestServer server;
   private String key;
 
   @BeforeEach
-  void start() {
-    server = TestServer.start(dataDir);
-    key = server.createKey(1001, 5001, "demo");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+  void connect() {
+    server = app.server();
+    key = app.key();
   }
 
   @Test
@@ -45,9 +40,7 @@ class MediaSafetyTest {
 
   @Test
   void pixelBudgetIsConfigurable() {
-    server.close();
-    server = TestServer.start(dataDir, java.util.Map.of("ASSETS_MAX_IMAGE_PIXELS", "10000"));
-    key = server.createKey(1001, 5001, "demo");
+    server = app.restart(Map.of("ASSETS_MAX_IMAGE_PIXELS", "10000"));
 
     JsonNode body = refused(TestMedia.png(101, 100), "a.png", 422);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.assetlibrary.server.testing.Multipart;
+import ai.assetlibrary.server.testing.RunningServer;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,33 +13,26 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What an upload's record says about its media, and the thumbnails it gets. */
 class MediaUploadTest {
 
-  @TempDir Path dataDir;
+  @RegisterExtension final RunningServer app = new RunningServer();
 
   private TestServer server;
   private String key;
 
   @BeforeEach
-  void start() {
-    server = TestServer.start(dataDir);
-    key = server.createKey(1001, 5001, "demo");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+  void connect() {
+    server = app.server();
+    key = app.key();
   }
 
   /** Stored 600×400 with the marker top-left; where the marker shows once turned upright. */
@@ -204,8 +198,7 @@ class MediaUploadTest {
 
   @Test
   void fileThatCannotBeMeasuredInTimeIsStoredWithoutTheFields() {
-    server.close();
-    server = TestServer.start(dataDir, Map.of("ASSETS_MEDIA_PROBE_TIMEOUT_MILLIS", "1"));
+    server = app.restart(Map.of("ASSETS_MEDIA_PROBE_TIMEOUT_MILLIS", "1"));
 
     JsonNode asset = upload("big.png", TestMedia.png(3000, 3000));
 

@@ -3,6 +3,7 @@ package ai.assetlibrary.server.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.assetlibrary.server.testing.Multipart;
+import ai.assetlibrary.server.testing.RunningServer;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,29 +17,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /v1/assets} on the unified path, and delivery of what was uploaded. */
 class UploadAssetTest {
 
-  @TempDir Path dataDir;
   @TempDir Path workDir;
+
+  @RegisterExtension final RunningServer app = new RunningServer();
 
   private TestServer server;
   private String key;
 
   @BeforeEach
-  void start() {
-    server = TestServer.start(dataDir);
-    key = server.createKey(1001, 5001, "demo");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+  void connect() {
+    server = app.server();
+    key = app.key();
   }
 
   @Test
@@ -168,7 +165,8 @@ class UploadAssetTest {
 
     assertThat(asset.get("originalFilename").asText()).isEqualTo("passwd.png");
     assertThat(asset.get("filename").asText()).matches("ua_[0-9a-f]{32}\\.png");
-    assertThat(server.storedFiles()).allSatisfy(p -> assertThat(p.startsWith(dataDir)).isTrue());
+    assertThat(server.storedFiles())
+        .allSatisfy(p -> assertThat(p.startsWith(app.dataDir())).isTrue());
   }
 
   @Test

@@ -3,6 +3,7 @@ package ai.assetlibrary.server.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.assetlibrary.server.testing.Multipart;
+import ai.assetlibrary.server.testing.RunningServer;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,30 +19,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every way an upload can fail: the right status and serviceCode, and nothing left behind. */
 class UploadErrorsTest {
 
   private static final long LIMIT = 1024 * 1024;
 
-  @TempDir Path dataDir;
+  @RegisterExtension final RunningServer app = RunningServer.withUploadLimit(LIMIT);
 
   private TestServer server;
   private String key;
 
   @BeforeEach
-  void start() {
-    server = TestServer.start(dataDir, LIMIT);
-    key = server.createKey(1001, 5001, "demo");
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
+  void connect() {
+    server = app.server();
+    key = app.key();
   }
 
   @Test

@@ -1,0 +1,83 @@
+package ai.assetlibrary.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A JUnit extension giving each test a fresh {@link TestServer} over its own temporary data
+ * directory, and an API key for user {@code demo} (tenant 1001, user 5001).
+ */
+public final class RunningServer implements BeforeEachCallback, AfterEachCallback {
+
+  private final Map<String, String> environment;
+  private Path dataDir;
+  private TestServer server;
+  private String key;
+
+  public RunningServer() {
+    this(Map.of());
+  }
+
+  /** A server configured with these {@code ASSETS_*} variables. */
+  public RunningServer(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  public static RunningServer withUploadLimit(long bytes) {
+    return new RunningServer(Map.of("ASSETS_MAX_UPLOAD_BYTES", String.valueOf(bytes)));
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    dataDir = Files.createTempDirectory("assets-test");
+    server = TestServer.start(dataDir, environment);
+    key = server.createKey(1001, 5001, "demo");
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    server.close();
+    try (Stream<Path> files = Files.walk(dataDir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(RunningServer::delete);
+    }
+  }
+
+  /** Restarts the server over the same data with more variables set; keys stay valid. */
+  public TestServer restart(Map<String, String> moreEnvironment) {
+    server.close();
+    Map<String, String> env = new HashMap<>(environment);
+    env.putAll(moreEnvironment);
+    server = TestServer.start(dataDir, env);
+    return server;
+  }
+
+  public TestServer server() {
+    return server;
+  }
+
+  /** The demo user's API key. */
+  public String key() {
+    return key;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  private static void delete(Path path) {
+    try {
+      Files.delete(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
