@@ -6,7 +6,12 @@ import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaTypeDetector;
 import ai.assetlibrary.server.media.Thumbnailer;
 import ai.assetlibrary.server.service.AccountService;
+import ai.assetlibrary.server.service.AssetFiles;
+import ai.assetlibrary.server.service.AssetService;
 import ai.assetlibrary.server.service.DeliveryService;
+import ai.assetlibrary.server.service.GroupService;
+import ai.assetlibrary.server.service.RetentionSweeper;
+import ai.assetlibrary.server.service.ShareService;
 import ai.assetlibrary.server.service.UploadActivity;
 import ai.assetlibrary.server.service.UploadService;
 import ai.assetlibrary.server.storage.FileSystemBlobStore;
@@ -15,13 +20,20 @@ import ai.assetlibrary.server.upload.MultipartFormReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: every service of the asset library, wired once from a {@link ServerConfig}.
- * The HTTP server and the command line both start from here.
+ * The composition root: every service of the asset library, wired once from a {@link ServerConfig},
+ * plus the background retention sweep. The HTTP server and the command line both start from here.
  */
 public final class AssetLibrary implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AssetLibrary.class);
 
   private final ServerConfig config;
   private final Jdbi jdbi;
@@ -31,25 +43,36 @@ public final class AssetLibrary implements AutoCloseable {
   private final MultipartFormReader formReader;
   private final UploadActivity uploadActivity;
   private final MediaAnalyzer mediaAnalyzer;
+  private final GroupService groups;
+  private final AssetService assets;
+  private final ShareService shares;
   private final UploadService uploads;
   private final DeliveryService deliveries;
+  private final RetentionSweeper sweeper;
+  private final ScheduledExecutorService background;
 
-  private AssetLibrary(ServerConfig config) throws IOException {
+  private AssetLibrary(ServerConfig config, Clock clock) throws IOException {
     this.config = config;
     Files.createDirectories(config.dataDir());
-    Clock clock = Clock.systemUTC();
     this.jdbi = Database.open(config.dataDir().resolve("assets.db"));
     this.blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
     this.accounts = new AccountService(jdbi, clock);
     this.apiKeys = new ApiKeyService(jdbi, accounts, clock);
     this.formReader = new MultipartFormReader(config.maxUploadBytes());
     this.uploadActivity = new UploadActivity();
+    this.mediaAnalyzer = new MediaAnalyzer(config.maxImagePixels(), config.mediaProbeTimeout());
+    AssetFiles files = new AssetFiles(blobs);
+    this.groups = new GroupService(jdbi, files, clock);
+    this.assets = new AssetService(jdbi, groups, files, clock);
+    this.shares = new ShareService(jdbi, assets, groups, clock);
     FileIngestor ingestor =
         new FileIngestor(blobs, new MediaTypeDetector(), config.maxUploadBytes());
-    this.mediaAnalyzer = new MediaAnalyzer(config.maxImagePixels(), config.mediaProbeTimeout());
     this.uploads =
         new UploadService(
             jdbi,
+            groups,
+            assets,
+            files,
             blobs,
             formReader,
             ingestor,
@@ -57,12 +80,35 @@ public final class AssetLibrary implements AutoCloseable {
             new Thumbnailer(),
             uploadActivity,
             clock);
-    this.deliveries = new DeliveryService(jdbi, blobs);
+    this.deliveries = new DeliveryService(jdbi, blobs, clock);
+    this.sweeper = new RetentionSweeper(jdbi, files, clock);
+    this.background =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "retention-sweep");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long interval = config.sweepInterval().toMillis();
+    background.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.MILLISECONDS);
   }
 
   /** Opens the database (applying migrations) and the blob store under the data directory. */
   public static AssetLibrary open(ServerConfig config) throws IOException {
-    return new AssetLibrary(config);
+    return new AssetLibrary(config, Clock.systemUTC());
+  }
+
+  /** The same, with another clock: for tests that let time pass. */
+  public static AssetLibrary open(ServerConfig config, Clock clock) throws IOException {
+    return new AssetLibrary(config, clock);
+  }
+
+  private void sweep() {
+    try {
+      sweeper.sweep();
+    } catch (RuntimeException e) {
+      LOG.error("Retention sweep failed; it runs again in {}", config.sweepInterval(), e);
+    }
   }
 
   public ServerConfig config() {
@@ -97,13 +143,30 @@ public final class AssetLibrary implements AutoCloseable {
     return uploads;
   }
 
+  public GroupService groups() {
+    return groups;
+  }
+
+  public AssetService assets() {
+    return assets;
+  }
+
+  public ShareService shares() {
+    return shares;
+  }
+
   public DeliveryService deliveries() {
     return deliveries;
   }
 
-  /** Stops the media analysis workers. */
+  public RetentionSweeper sweeper() {
+    return sweeper;
+  }
+
+  /** Stops the background sweep and the media analysis workers. */
   @Override
   public void close() {
+    background.shutdownNow();
     mediaAnalyzer.close();
   }
 }

@@ -3,10 +3,12 @@ package ai.assetlibrary.server;
 import ai.assetlibrary.server.auth.ApiKeyAuthFeature;
 import ai.assetlibrary.server.auth.ApiKeyFilter;
 import ai.assetlibrary.server.errors.ApiExceptionMapper;
+import ai.assetlibrary.server.errors.JsonExceptionMapper;
 import ai.assetlibrary.server.errors.UnexpectedExceptionMapper;
 import ai.assetlibrary.server.errors.WebApplicationExceptionMapper;
 import ai.assetlibrary.server.http.ObjectMapperResolver;
 import ai.assetlibrary.server.http.RequestSizeFilter;
+import ai.assetlibrary.server.resources.AssetGroupsResource;
 import ai.assetlibrary.server.resources.AssetMapper;
 import ai.assetlibrary.server.resources.AssetsResource;
 import ai.assetlibrary.server.resources.DeliveryResource;
@@ -93,7 +95,10 @@ public final class AssetServer implements AutoCloseable {
   static ResourceConfig application(AssetLibrary library, PublicUrls urls) {
     ApiKeyFilter apiKeyFilter = new ApiKeyFilter(library.apiKeys());
     return new ResourceConfig()
-        .register(new AssetsResource(library.uploads(), new AssetMapper(urls)))
+        .register(
+            new AssetsResource(
+                library.uploads(), library.assets(), library.shares(), new AssetMapper(urls)))
+        .register(new AssetGroupsResource(library.groups(), library.shares()))
         .register(new DeliveryResource(library.deliveries()))
         .register(new OperationsResource())
         .register(new ApiKeyAuthFeature(apiKeyFilter))
@@ -104,6 +109,7 @@ public final class AssetServer implements AutoCloseable {
         .register(ObjectMapperResolver.class)
         .register(ApiExceptionMapper.class)
         .register(WebApplicationExceptionMapper.class)
+        .register(JsonExceptionMapper.class)
         .register(UnexpectedExceptionMapper.class)
         .property(ServerProperties.WADL_FEATURE_DISABLE, true)
         .property(ServerProperties.BV_FEATURE_DISABLE, true);

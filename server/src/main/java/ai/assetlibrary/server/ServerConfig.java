@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param maxImagePixels most pixels a picture may declare before it is refused undecoded
  * @param mediaProbeTimeout longest time spent measuring one file; past it the file is stored
  *     unmeasured
+ * @param sweepInterval how often expired assets and shares are swept from storage
  * @param bootstrapApiKey a key that must exist for the demo user, if set
  */
 public record ServerConfig(
@@ -28,6 +29,7 @@ public record ServerConfig(
     long maxUploadBytes,
     long maxImagePixels,
     Duration mediaProbeTimeout,
+    Duration sweepInterval,
     Optional<String> bootstrapApiKey) {
 
   public static final int DEFAULT_PORT = 8080;
@@ -36,6 +38,7 @@ public record ServerConfig(
   public static final long DEFAULT_MAX_UPLOAD_BYTES = 104_857_600L;
   public static final long DEFAULT_MAX_IMAGE_PIXELS = 100_000_000L;
   public static final long DEFAULT_MEDIA_PROBE_TIMEOUT_MILLIS = 15_000L;
+  public static final long DEFAULT_SWEEP_INTERVAL_SECONDS = 60L;
 
   /**
    * Reads and validates the configuration; throws {@link IllegalArgumentException} naming the bad
@@ -59,6 +62,10 @@ public record ServerConfig(
                 DEFAULT_MEDIA_PROBE_TIMEOUT_MILLIS,
                 1,
                 3_600_000));
+    Duration sweepInterval =
+        Duration.ofSeconds(
+            longValue(
+                env, "ASSETS_SWEEP_INTERVAL_SECONDS", DEFAULT_SWEEP_INTERVAL_SECONDS, 1, 86_400));
     Optional<String> bootstrapKey = nonBlank(env, "ASSETS_BOOTSTRAP_API_KEY");
     return new ServerConfig(
         port,
@@ -68,6 +75,7 @@ public record ServerConfig(
         maxUploadBytes,
         maxImagePixels,
         probeTimeout,
+        sweepInterval,
         bootstrapKey);
   }
 

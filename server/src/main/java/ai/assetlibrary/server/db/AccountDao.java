@@ -23,4 +23,8 @@ public interface AccountDao {
 
   @SqlQuery("SELECT id, tenant_id, name, created_at FROM users WHERE id = :id")
   Optional<UserRow> findUser(@Bind("id") long userId);
+
+  @SqlQuery(
+      "SELECT id, tenant_id, name, created_at FROM users WHERE id = :id AND tenant_id = :tenantId")
+  Optional<UserRow> findUserInTenant(@Bind("tenantId") long tenantId, @Bind("id") long userId);
 }

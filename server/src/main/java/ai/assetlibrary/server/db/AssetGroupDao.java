@@ -1,23 +1,52 @@
 package ai.assetlibrary.server.db;
 
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Asset groups. */
+/** Asset groups, and the groups a caller may see. */
 @RegisterConstructorMapper(AssetGroupRow.class)
+@RegisterConstructorMapper(GroupAccessRow.class)
 public interface AssetGroupDao {
 
-  String COLUMNS =
-      "id, public_id, tenant_id, owner_user_id, name, group_kind, status, is_default, legacy_id,"
-          + " provider_group_id, created_at, updated_at";
+  /**
+   * Groups visible to :userId of :tenantId at :now: their own, and others' shared with them. The
+   * default group's public id {@code library} only ever names the caller's own.
+   */
+  String VISIBLE =
+      """
+      SELECT g.*, u.name AS owner_name, s.permission AS share_permission,
+             s.expires_at AS share_expires_at,
+             (SELECT count(*) FROM assets a WHERE a.group_id = g.id
+                AND (a.expires_at IS NULL OR a.expires_at > :now)) AS asset_count
+      FROM asset_groups g
+      JOIN users u ON u.id = g.owner_user_id
+      LEFT JOIN shares s ON s.target_type = 'GROUP' AND s.target_id = g.id
+          AND s.grantee_user_id = :userId AND (s.expires_at IS NULL OR s.expires_at > :now)
+      WHERE g.tenant_id = :tenantId
+        AND (g.owner_user_id = :userId OR (s.id IS NOT NULL AND g.is_default = 0))
+      """;
+
+  /** The list filters of {@link GroupFilter}. */
+  String FILTERS =
+      """
+        AND (:keyword IS NULL OR g.public_id = :keyword OR g.name LIKE :namePattern ESCAPE '\\')
+        AND (:groupKind IS NULL OR g.group_kind = :groupKind)
+        AND (:status IS NULL OR g.status = :status)
+        AND (NOT :ownedOnly OR g.owner_user_id = :userId)
+        AND (:createdBy IS NULL OR u.name = :createdBy)
+      """;
 
   @SqlUpdate(
-      "INSERT INTO asset_groups (public_id, tenant_id, owner_user_id, name, group_kind, status,"
-          + " is_default, created_at, updated_at)"
-          + " VALUES (:publicId, :tenantId, :ownerUserId, :name, :kind, 'active', 1, :now, :now)")
+      """
+      INSERT INTO asset_groups (public_id, tenant_id, owner_user_id, name, group_kind, status,
+                                is_default, created_at, updated_at)
+      VALUES (:publicId, :tenantId, :ownerUserId, :name, :kind, 'active', 1, :now, :now)
+      """)
   void insertDefault(
       @Bind("publicId") String publicId,
       @Bind("tenantId") long tenantId,
@@ -26,12 +55,55 @@ public interface AssetGroupDao {
       @Bind("kind") String groupKind,
       @Bind("now") long now);
 
+  /** Inserts a group and returns its internal id. */
   @SqlQuery(
-      "SELECT " + COLUMNS + " FROM asset_groups WHERE owner_user_id = :userId AND public_id = :id")
+      """
+      INSERT INTO asset_groups (public_id, tenant_id, owner_user_id, name, group_kind, status,
+                                is_default, description, retention_days, created_at, updated_at)
+      VALUES (:publicId, :tenantId, :ownerUserId, :name, :groupKind, :status, 0, :description,
+              :retentionDays, :createdAt, :updatedAt)
+      RETURNING id
+      """)
+  long insert(@BindMethods AssetGroupRow row);
+
+  @SqlQuery("SELECT * FROM asset_groups WHERE owner_user_id = :userId AND public_id = :id")
   Optional<AssetGroupRow> findOwned(@Bind("userId") long ownerUserId, @Bind("id") String publicId);
 
-  @SqlQuery(
-      "SELECT " + COLUMNS + " FROM asset_groups WHERE owner_user_id = :userId AND legacy_id = :id")
+  @SqlQuery("SELECT * FROM asset_groups WHERE owner_user_id = :userId AND legacy_id = :id")
   Optional<AssetGroupRow> findOwnedLegacy(
       @Bind("userId") long ownerUserId, @Bind("id") long legacyId);
+
+  /** A visible group by public id; {@code library} is the caller's own default group. */
+  @SqlQuery(
+      VISIBLE
+          + """
+            AND g.public_id = :publicId
+            AND (g.is_default = 0 OR g.owner_user_id = :userId)
+          """)
+  Optional<GroupAccessRow> findVisible(
+      @Bind("tenantId") long tenantId,
+      @Bind("userId") long userId,
+      @Bind("now") long now,
+      @Bind("publicId") String publicId);
+
+  @SqlQuery(
+      VISIBLE
+          + FILTERS
+          + " ORDER BY g.is_default DESC, g.created_at DESC, g.id DESC LIMIT :limit OFFSET :offset")
+  List<GroupAccessRow> listVisible(@BindMethods GroupFilter filter);
+
+  @SqlQuery("SELECT count(*) FROM (" + VISIBLE + FILTERS + ")")
+  long countVisible(@BindMethods GroupFilter filter);
+
+  @SqlUpdate(
+      """
+      UPDATE asset_groups
+      SET name = :name, description = :description, retention_days = :retentionDays,
+          updated_at = :updatedAt
+      WHERE id = :id
+      """)
+  void update(@BindMethods AssetGroupRow row);
+
+  @SqlUpdate("DELETE FROM asset_groups WHERE id = :id")
+  void delete(@Bind("id") long id);
 }

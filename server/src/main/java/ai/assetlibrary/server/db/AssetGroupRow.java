@@ -12,5 +12,7 @@ public record AssetGroupRow(
     boolean isDefault,
     Long legacyId,
     String providerGroupId,
+    String description,
+    Integer retentionDays,
     long createdAt,
     long updatedAt) {}

@@ -28,5 +28,6 @@ public record AssetRow(
     String thumbnailDeliveryKey,
     String thumbnailMimeType,
     String thumbnailSha256,
+    Long expiresAt,
     long createdAt,
     long updatedAt) {}

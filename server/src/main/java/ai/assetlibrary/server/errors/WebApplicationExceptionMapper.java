@@ -1,9 +1,11 @@
 package ai.assetlibrary.server.errors;
 
+import ai.assetlibrary.api.model.ErrorDetails;
 import ai.assetlibrary.api.model.ServiceCode;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.glassfish.jersey.server.ParamException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +19,12 @@ public final class WebApplicationExceptionMapper
 
   @Override
   public Response toResponse(WebApplicationException e) {
+    if (e instanceof ParamException parameter) {
+      return ErrorResponses.of(
+          ServiceCode.REQUEST_FIELD_INVALID,
+          "'" + parameter.getParameterName() + "' has a value of the wrong type or form.",
+          new ErrorDetails().field(parameter.getParameterName()));
+    }
     int status = e.getResponse().getStatus();
     return switch (status) {
       case 404 -> ErrorResponses.of(ServiceCode.RESOURCE_NOT_FOUND, "Not found.", null);

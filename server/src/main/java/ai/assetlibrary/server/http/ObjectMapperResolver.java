@@ -9,8 +9,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.ext.ContextResolver;
 
 /**
- * The JSON mapping of the API: absent fields are omitted, dates are RFC 3339 strings, and the error
- * envelope always carries all four of its fields (so {@code data} appears as {@code null}).
+ * The JSON mapping of the API: absent fields are omitted, dates are RFC 3339 strings, the error
+ * envelope always carries all four of its fields (so {@code data} appears as {@code null}), and
+ * request fields this version does not know are ignored.
  */
 public final class ObjectMapperResolver implements ContextResolver<ObjectMapper> {
 
@@ -24,6 +25,7 @@ public final class ObjectMapperResolver implements ContextResolver<ObjectMapper>
             JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .addMixIn(ErrorResponse.class, AlwaysIncluded.class);
   }
 

@@ -1,14 +1,15 @@
 package ai.assetlibrary.server.resources;
 
 import ai.assetlibrary.api.model.Asset;
+import ai.assetlibrary.api.model.AssetPage;
+import ai.assetlibrary.api.model.SharePermission;
 import ai.assetlibrary.server.db.AssetRow;
-import ai.assetlibrary.server.db.AssetView;
+import ai.assetlibrary.server.service.AssetView;
+import ai.assetlibrary.server.service.Page;
 import java.math.BigInteger;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.List;
 
-/** Converts stored assets into the unified {@link Asset} record. */
+/** Converts assets, as a caller sees them, into the unified {@link Asset} record. */
 public final class AssetMapper {
 
   private final PublicUrls urls;
@@ -26,7 +27,7 @@ public final class AssetMapper {
                 row.assetId(),
                 row.tenantId(),
                 row.ownerUserId(),
-                view.group().publicId(),
+                view.groupPublicId(),
                 Asset.MediaTypeEnum.fromValue(row.mediaType()),
                 row.assetKind(),
                 row.sourceType(),
@@ -35,11 +36,11 @@ public final class AssetMapper {
                 row.mimeType(),
                 row.sizeBytes(),
                 urls.file(row.deliveryKey()),
-                utc(row.createdAt()),
-                utc(row.updatedAt()))
+                Times.utc(row.createdAt()),
+                Times.utc(row.updatedAt()))
             .userName(view.ownerName())
-            .shared(false)
-            .groupName(view.group().name())
+            .shared(view.grant().isPresent())
+            .groupName(view.groupName())
             .assetType(row.assetType())
             .fileType(row.fileType())
             .filename(storedName(row.storageKey()))
@@ -48,11 +49,23 @@ public final class AssetMapper {
             .height(row.height())
             .aspectRatio(aspectRatio(row.width(), row.height()))
             .durationSeconds(row.durationSeconds())
-            .frameRate(row.frameRate());
+            .frameRate(row.frameRate())
+            .expiresAt(Times.utcOrNull(row.expiresAt()));
+    view.grant()
+        .ifPresent(
+            grant ->
+                asset
+                    .sharePermission(SharePermission.fromValue(grant.permission().name()))
+                    .shareExpiresAt(Times.utcOrNull(grant.expiresAt())));
     if (row.thumbnailDeliveryKey() != null) {
       asset.thumbnailUrl(urls.file(row.thumbnailDeliveryKey()));
     }
     return asset;
+  }
+
+  public AssetPage toPage(Page<AssetView> page) {
+    List<Asset> items = page.items().stream().map(this::toDto).toList();
+    return new AssetPage(items, items, page.total(), Times.pagination(page));
   }
 
   /** {@code W:H} reduced by the greatest common divisor, e.g. {@code 16:9}; null when unknown. */
@@ -66,9 +79,5 @@ public final class AssetMapper {
 
   private static String storedName(String storageKey) {
     return storageKey.substring(storageKey.lastIndexOf('/') + 1);
-  }
-
-  private static OffsetDateTime utc(long epochMillis) {
-    return Instant.ofEpochMilli(epochMillis).atOffset(ZoneOffset.UTC);
   }
 }

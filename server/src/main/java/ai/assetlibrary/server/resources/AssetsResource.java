@@ -1,20 +1,34 @@
 package ai.assetlibrary.server.resources;
 
 import ai.assetlibrary.api.AssetsApi;
+import ai.assetlibrary.api.model.AssetPageResponse;
 import ai.assetlibrary.api.model.AssetResponse;
+import ai.assetlibrary.api.model.DeletedResponse;
+import ai.assetlibrary.api.model.SharePageResponse;
+import ai.assetlibrary.api.model.ShareRequest;
+import ai.assetlibrary.api.model.ShareResponse;
+import ai.assetlibrary.api.model.UpdateAssetRequest;
 import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.service.AssetQuery;
+import ai.assetlibrary.server.service.AssetService;
+import ai.assetlibrary.server.service.ShareService;
 import ai.assetlibrary.server.service.UploadService;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 
-/** {@code /v1/assets}: uploads. */
+/** {@code /v1/assets}: upload, list, read, rename, delete and share assets. */
 public final class AssetsResource implements AssetsApi {
 
   private final UploadService uploads;
+  private final AssetService assets;
+  private final ShareService shares;
   private final AssetMapper mapper;
 
-  public AssetsResource(UploadService uploads, AssetMapper mapper) {
+  public AssetsResource(
+      UploadService uploads, AssetService assets, ShareService shares, AssetMapper mapper) {
     this.uploads = uploads;
+    this.assets = assets;
+    this.shares = shares;
     this.mapper = mapper;
   }
 
@@ -23,5 +37,66 @@ public final class AssetsResource implements AssetsApi {
       SecurityContext securityContext, String contentType, InputStream body) {
     var asset = uploads.upload(Caller.of(securityContext), contentType, body);
     return new AssetResponse(0, mapper.toDto(asset), "Asset uploaded successfully");
+  }
+
+  @Override
+  public AssetPageResponse listAssets(
+      SecurityContext securityContext,
+      Integer current,
+      Integer size,
+      String groupId,
+      String keyword,
+      String mediaType,
+      String assetKind,
+      String status,
+      Boolean ownedOnly,
+      String createdBy) {
+    var query =
+        new AssetQuery(
+            current, size, groupId, keyword, mediaType, assetKind, status, ownedOnly, createdBy);
+    return new AssetPageResponse(
+        0, mapper.toPage(assets.list(Caller.of(securityContext), query)), "OK");
+  }
+
+  @Override
+  public AssetResponse getAsset(SecurityContext securityContext, String assetId) {
+    return new AssetResponse(
+        0, mapper.toDto(assets.get(Caller.of(securityContext), assetId)), "OK");
+  }
+
+  @Override
+  public AssetResponse updateAsset(
+      SecurityContext securityContext, String assetId, UpdateAssetRequest request) {
+    var asset =
+        assets.rename(Caller.of(securityContext), assetId, Bodies.required(request).getName());
+    return new AssetResponse(0, mapper.toDto(asset), "Asset updated");
+  }
+
+  @Override
+  public DeletedResponse deleteAsset(SecurityContext securityContext, String assetId) {
+    assets.delete(Caller.of(securityContext), assetId);
+    return new DeletedResponse(0, "Deleted successfully", "Asset deleted");
+  }
+
+  @Override
+  public SharePageResponse listAssetShares(SecurityContext securityContext, String assetId) {
+    return new SharePageResponse(
+        0, ShareMapper.toPage(shares.listAssetShares(Caller.of(securityContext), assetId)), "OK");
+  }
+
+  @Override
+  public ShareResponse shareAsset(
+      SecurityContext securityContext, String assetId, ShareRequest request) {
+    var share =
+        shares.shareAsset(
+            Caller.of(securityContext), assetId, ShareMapper.fromDto(Bodies.required(request)));
+    return new ShareResponse(0, ShareMapper.toDto(share), "Asset shared");
+  }
+
+  @Override
+  public DeletedResponse revokeAssetShare(
+      SecurityContext securityContext, String assetId, Long userId) {
+    shares.revokeAssetShare(Caller.of(securityContext), assetId, userId);
+    return new DeletedResponse(0, "Deleted successfully", "Share revoked");
   }
 }

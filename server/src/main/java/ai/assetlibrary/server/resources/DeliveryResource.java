@@ -3,6 +3,7 @@ package ai.assetlibrary.server.resources;
 import ai.assetlibrary.api.DeliveryApi;
 import ai.assetlibrary.api.model.ServiceCode;
 import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.errors.ErrorResponses;
 import ai.assetlibrary.server.service.DeliveryService;
 import ai.assetlibrary.server.service.DeliveryService.Delivery;
 import jakarta.ws.rs.core.EntityTag;
@@ -10,11 +11,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.Optional;
 
 /**
- * {@code /files/{deliveryKey}}: the bytes behind an asset's {@code url} or {@code thumbnailUrl}.
+ * {@code /files/{deliveryKey}}: the bytes behind an asset's {@code url} or {@code thumbnailUrl},
+ * with single byte ranges, conditional requests and {@code HEAD}.
  */
 public final class DeliveryResource implements DeliveryApi {
+
+  private static final String IMMUTABLE = "private, max-age=31536000, immutable";
+  private static final String SANDBOX = "sandbox; default-src 'none'";
 
   private final DeliveryService deliveries;
 
@@ -23,22 +31,101 @@ public final class DeliveryResource implements DeliveryApi {
   }
 
   @Override
-  public Response downloadAssetContent(String deliveryKey) {
+  public Response downloadAssetContent(
+      String deliveryKey, String range, String ifNoneMatch, String ifRange) {
+    return respond(deliveryKey, range, ifNoneMatch, ifRange, true);
+  }
+
+  @Override
+  public Response headAssetContent(
+      String deliveryKey, String range, String ifNoneMatch, String ifRange) {
+    return respond(deliveryKey, range, ifNoneMatch, ifRange, false);
+  }
+
+  private Response respond(
+      String deliveryKey, String range, String ifNoneMatch, String ifRange, boolean withBody) {
     Delivery delivery =
         deliveries
             .find(deliveryKey)
             .orElseThrow(() -> new ApiException(ServiceCode.RESOURCE_NOT_FOUND, "Not found."));
-    StreamingOutput body =
-        out -> {
-          try (InputStream in = delivery.blob().open()) {
-            in.transferTo(out);
+    EntityTag etag = new EntityTag(delivery.sha256());
+    long size = delivery.blob().size();
+    if (ifNoneMatch != null && matchesAny(ifNoneMatch, delivery.sha256())) {
+      return Response.notModified(etag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE).build();
+    }
+    Optional<ByteRange> byteRange;
+    try {
+      boolean rangeApplies =
+          range != null && (ifRange == null || ifRange.strip().equals(etag.toString()));
+      byteRange = rangeApplies ? ByteRange.parse(range, size) : Optional.empty();
+    } catch (ByteRange.Unsatisfiable e) {
+      return Response.fromResponse(
+              ErrorResponses.of(
+                  ServiceCode.RANGE_NOT_SATISFIABLE,
+                  "The requested range is outside the " + size + " bytes of this content.",
+                  null))
+          .header("Content-Range", "bytes */" + size)
+          .header("Accept-Ranges", "bytes")
+          .build();
+    }
+    long first = byteRange.map(ByteRange::first).orElse(0L);
+    long length = byteRange.map(ByteRange::length).orElse(size);
+    Response.ResponseBuilder response =
+        byteRange.isPresent()
+            ? Response.status(Response.Status.PARTIAL_CONTENT)
+                .header("Content-Range", "bytes " + first + "-" + (first + length - 1) + "/" + size)
+            : Response.ok();
+    response
+        .type(delivery.mimeType())
+        .header(HttpHeaders.CONTENT_LENGTH, length)
+        .tag(etag)
+        .lastModified(new Date(delivery.storedAt()))
+        .header("Accept-Ranges", "bytes")
+        .header(HttpHeaders.CACHE_CONTROL, IMMUTABLE)
+        .header("X-Content-Type-Options", "nosniff");
+    boolean passive = isPassive(delivery.mimeType());
+    if (delivery.filename() != null) {
+      response.header(
+          "Content-Disposition",
+          ContentDisposition.of(passive ? "inline" : "attachment", delivery.filename()));
+    }
+    if (!passive) {
+      response.header("Content-Security-Policy", SANDBOX);
+    }
+    if (withBody) {
+      response.entity(copy(delivery, first, length));
+    }
+    return response.build();
+  }
+
+  /** Images (but SVG), video and audio: types a browser displays without running anything. */
+  private static boolean isPassive(String mimeType) {
+    return (mimeType.startsWith("image/") && !mimeType.startsWith("image/svg"))
+        || mimeType.startsWith("video/")
+        || mimeType.startsWith("audio/");
+  }
+
+  private static boolean matchesAny(String ifNoneMatch, String sha256) {
+    return Arrays.stream(ifNoneMatch.split(","))
+        .map(String::strip)
+        .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+        .anyMatch(tag -> tag.equals("*") || tag.equals('"' + sha256 + '"'));
+  }
+
+  private static StreamingOutput copy(Delivery delivery, long first, long length) {
+    return out -> {
+      try (InputStream in = delivery.blob().open(first)) {
+        byte[] buffer = new byte[64 * 1024];
+        long remaining = length;
+        while (remaining > 0) {
+          int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+          if (read < 0) {
+            break;
           }
-        };
-    return Response.ok(body, delivery.mimeType())
-        .header(HttpHeaders.CONTENT_LENGTH, delivery.blob().size())
-        .tag(new EntityTag(delivery.sha256()))
-        .header("X-Content-Type-Options", "nosniff")
-        .header(HttpHeaders.CACHE_CONTROL, "private, max-age=31536000, immutable")
-        .build();
+          out.write(buffer, 0, read);
+          remaining -= read;
+        }
+      }
+    };
   }
 }

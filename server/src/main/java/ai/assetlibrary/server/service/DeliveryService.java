@@ -6,6 +6,8 @@ import ai.assetlibrary.server.storage.BlobStore;
 import ai.assetlibrary.server.storage.StoredBlob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
@@ -21,14 +23,20 @@ public final class DeliveryService {
 
   private final Jdbi jdbi;
   private final BlobStore blobs;
+  private final Clock clock;
 
-  public DeliveryService(Jdbi jdbi, BlobStore blobs) {
+  public DeliveryService(Jdbi jdbi, BlobStore blobs, Clock clock) {
     this.jdbi = jdbi;
     this.blobs = blobs;
+    this.clock = clock;
   }
 
-  /** Bytes to deliver: their stored blob, type and checksum. */
-  public record Delivery(StoredBlob blob, String mimeType, String sha256) {}
+  /**
+   * Bytes to deliver: their stored blob, type, checksum, when they were stored and the file name to
+   * offer (null for a thumbnail).
+   */
+  public record Delivery(
+      StoredBlob blob, String mimeType, String sha256, long storedAt, String filename) {}
 
   /** What is delivered under {@code deliveryKey}, if anything. */
   public Optional<Delivery> find(String deliveryKey) {
@@ -36,8 +44,15 @@ public final class DeliveryService {
       return Optional.empty();
     }
     return jdbi.onDemand(AssetDao.class)
-        .findByDeliveryKey(deliveryKey)
+        .findByDeliveryKey(deliveryKey, clock.millis())
         .flatMap(asset -> deliver(asset, deliveryKey));
+  }
+
+  /** The display name, given the stored file's extension when it lacks it. */
+  private static String downloadName(AssetRow asset) {
+    String name = asset.name();
+    String extension = "." + asset.fileType();
+    return name.toLowerCase(Locale.ROOT).endsWith(extension) ? name : name + extension;
   }
 
   private Optional<Delivery> deliver(AssetRow asset, String deliveryKey) {
@@ -51,8 +66,14 @@ public final class DeliveryService {
       return blob.map(
           b ->
               thumbnail
-                  ? new Delivery(b, asset.thumbnailMimeType(), asset.thumbnailSha256())
-                  : new Delivery(b, asset.mimeType(), asset.sha256()));
+                  ? new Delivery(
+                      b,
+                      asset.thumbnailMimeType(),
+                      asset.thumbnailSha256(),
+                      asset.createdAt(),
+                      null)
+                  : new Delivery(
+                      b, asset.mimeType(), asset.sha256(), asset.createdAt(), downloadName(asset)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -16,6 +16,11 @@ public final class PublicIds {
     return "ua_" + HexFormat.of().formatHex(randomBytes(16));
   }
 
+  /** A group id: {@code ug_} and 128 random bits as 32 lowercase hex digits. */
+  public static String groupId() {
+    return "ug_" + HexFormat.of().formatHex(randomBytes(16));
+  }
+
   /** A delivery token: 256 random bits, URL-safe, unrelated to any id. */
   public static String deliveryToken() {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));

@@ -7,7 +7,6 @@ import ai.assetlibrary.server.db.AssetDao;
 import ai.assetlibrary.server.db.AssetGroupDao;
 import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.db.AssetRow;
-import ai.assetlibrary.server.db.AssetView;
 import ai.assetlibrary.server.errors.ApiException;
 import ai.assetlibrary.server.media.AcceptedType;
 import ai.assetlibrary.server.media.EncodedThumbnail;
@@ -28,13 +27,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The rules of {@code POST /v1/assets}: read the form in one pass, decide the destination group,
@@ -53,9 +51,11 @@ public final class UploadService {
   private static final Set<String> PORTRAIT_MODELS = Set.of("seedance-2.0", "seedance-2.0-fast");
   private static final int MAX_NAME_LENGTH = 255;
   private static final int MAX_ID_LENGTH = 64;
-  private static final Logger LOG = LoggerFactory.getLogger(UploadService.class);
 
   private final Jdbi jdbi;
+  private final GroupService groups;
+  private final AssetService assets;
+  private final AssetFiles files;
   private final BlobStore blobs;
   private final MultipartFormReader formReader;
   private final FileIngestor ingestor;
@@ -66,6 +66,9 @@ public final class UploadService {
 
   public UploadService(
       Jdbi jdbi,
+      GroupService groups,
+      AssetService assets,
+      AssetFiles files,
       BlobStore blobs,
       MultipartFormReader formReader,
       FileIngestor ingestor,
@@ -74,6 +77,9 @@ public final class UploadService {
       UploadActivity activity,
       Clock clock) {
     this.jdbi = jdbi;
+    this.groups = groups;
+    this.assets = assets;
+    this.files = files;
     this.blobs = blobs;
     this.formReader = formReader;
     this.ingestor = ingestor;
@@ -105,11 +111,9 @@ public final class UploadService {
     Optional<String> model = form.field(MODEL_FIELD).map(String::strip).filter(s -> !s.isEmpty());
     groupId.ifPresent(id -> checkLength(GROUP_ID_FIELD, id, MAX_ID_LENGTH));
     model.ifPresent(m -> checkLength(MODEL_FIELD, m, MAX_ID_LENGTH));
-    AssetGroupDao groups = jdbi.onDemand(AssetGroupDao.class);
-
     if (legacyId.isPresent()) {
       AssetGroupRow group =
-          groups
+          jdbi.onDemand(AssetGroupDao.class)
               .findOwnedLegacy(caller.userId(), legacyId.get())
               .orElseThrow(
                   () ->
@@ -121,21 +125,18 @@ public final class UploadService {
       throw new ApiException(
           ServiceCode.UNIFIED_ASSET_GROUP_REQUIRED, "A group is required when 'model' is given.");
     }
-    String id = groupId.orElse(AccountService.LIBRARY_GROUP_ID);
-    AssetGroupRow group =
-        groups
-            .findOwned(caller.userId(), id)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        ServiceCode.UNIFIED_ASSET_GROUP_NOT_FOUND, "Asset group not found."));
+    GroupView group = groups.get(caller, groupId.orElse(AccountService.LIBRARY_GROUP_ID));
     if (model.isPresent()) {
-      checkModel(model.get(), group);
+      checkModel(model.get(), group.group());
     }
-    if (!AccountService.GENERIC_KIND.equals(group.groupKind())) {
-      throw providerUnavailable(group);
+    if (!group.allows(Permission.EDIT)) {
+      throw new ApiException(
+          ServiceCode.ASSET_GROUP_ACCESS_DENIED, "You may not upload into this asset group.");
     }
-    return group;
+    if (!AccountService.GENERIC_KIND.equals(group.group().groupKind())) {
+      throw providerUnavailable(group.group());
+    }
+    return group.group();
   }
 
   /** The legacy provider group id, from {@code assetGroupId} or a {@code legacy_rf_N} group id. */
@@ -260,8 +261,8 @@ public final class UploadService {
         new AssetRow(
             0,
             assetId,
-            caller.tenantId(),
-            caller.userId(),
+            group.tenantId(),
+            group.ownerUserId(),
             group.id(),
             name == null ? assetId + "." + type.extension() : name,
             "active",
@@ -284,11 +285,12 @@ public final class UploadService {
             thumbnail.map(t -> PublicIds.deliveryToken() + "." + t.extension()).orElse(null),
             thumbnail.map(EncodedThumbnail::mimeType).orElse(null),
             thumbnail.map(t -> Sha256.hex(t.bytes())).orElse(null),
+            group.retentionDays() == null
+                ? null
+                : now + Duration.ofDays(group.retentionDays()).toMillis(),
             now,
             now);
-    AssetDao assets = jdbi.onDemand(AssetDao.class);
     List<String> written = new ArrayList<>();
-    long id;
     try {
       file.commit(storageKey);
       written.add(storageKey);
@@ -296,29 +298,21 @@ public final class UploadService {
         writeBlob(thumbnailKey, thumbnail.get().bytes());
         written.add(thumbnailKey);
       }
-      id = assets.insert(row);
+      jdbi.onDemand(AssetDao.class).insert(row);
     } catch (IOException e) {
-      written.forEach(this::deleteQuietly);
+      written.forEach(files::remove);
       throw new UncheckedIOException("Storing " + storageKey + " failed", e);
     } catch (RuntimeException e) {
-      written.forEach(this::deleteQuietly);
+      written.forEach(files::remove);
       throw e;
     }
-    return new AssetView(assets.findById(id).orElseThrow(), group, caller.userName());
+    return assets.get(caller, assetId);
   }
 
   private void writeBlob(String key, byte[] bytes) throws IOException {
     try (PendingBlob blob = blobs.create()) {
       blob.write(bytes, 0, bytes.length);
       blob.commit(key);
-    }
-  }
-
-  private void deleteQuietly(String storageKey) {
-    try {
-      blobs.delete(storageKey);
-    } catch (IOException e) {
-      LOG.error("Could not remove blob {} of a failed upload", storageKey, e);
     }
   }
 }

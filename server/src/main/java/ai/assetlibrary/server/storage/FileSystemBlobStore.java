@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,8 +60,10 @@ public final class FileSystemBlobStore implements BlobStore {
           }
 
           @Override
-          public InputStream open() throws IOException {
-            return Files.newInputStream(file);
+          public InputStream open(long offset) throws IOException {
+            SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ);
+            channel.position(offset);
+            return Channels.newInputStream(channel);
           }
         });
   }

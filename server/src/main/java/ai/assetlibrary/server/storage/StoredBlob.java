@@ -8,5 +8,6 @@ public interface StoredBlob {
 
   long size();
 
-  InputStream open() throws IOException;
+  /** Reads from {@code offset} on; the bytes before it are skipped, not read. */
+  InputStream open(long offset) throws IOException;
 }

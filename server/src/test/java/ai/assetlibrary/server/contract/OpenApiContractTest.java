@@ -230,7 +230,13 @@ class OpenApiContractTest {
     seedTypes.forEach(
         (field, type) -> {
           Schema<?> property = asset.getProperties().get(field);
-          String actual = property.get$ref() != null ? "object" : property.getType();
+          String actual =
+              property.get$ref() == null
+                  ? property.getType()
+                  : api.getComponents()
+                      .getSchemas()
+                      .get(property.get$ref().substring(property.get$ref().lastIndexOf('/') + 1))
+                      .getType();
           assertThat(actual).as(field).isEqualTo(type);
         });
   }

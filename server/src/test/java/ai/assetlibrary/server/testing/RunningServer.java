@@ -14,11 +14,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A JUnit extension giving each test a fresh {@link TestServer} over its own temporary data
- * directory, and an API key for user {@code demo} (tenant 1001, user 5001).
+ * directory, with a clock the test controls, and an API key for user {@code demo} (tenant 1001,
+ * user 5001).
  */
 public final class RunningServer implements BeforeEachCallback, AfterEachCallback {
 
   private final Map<String, String> environment;
+  private final TestClock clock = new TestClock();
   private Path dataDir;
   private TestServer server;
   private String key;
@@ -39,7 +41,7 @@ public final class RunningServer implements BeforeEachCallback, AfterEachCallbac
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     dataDir = Files.createTempDirectory("assets-test");
-    server = TestServer.start(dataDir, environment);
+    server = TestServer.start(dataDir, environment, clock);
     key = server.createKey(1001, 5001, "demo");
   }
 
@@ -56,12 +58,17 @@ public final class RunningServer implements BeforeEachCallback, AfterEachCallbac
     server.close();
     Map<String, String> env = new HashMap<>(environment);
     env.putAll(moreEnvironment);
-    server = TestServer.start(dataDir, env);
+    server = TestServer.start(dataDir, env, clock);
     return server;
   }
 
   public TestServer server() {
     return server;
+  }
+
+  /** The server's clock: advance it to let shares and retention periods run out. */
+  public TestClock clock() {
+    return clock;
   }
 
   /** The demo user's API key. */

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +52,11 @@ public final class TestServer implements AutoCloseable {
 
   /** A server configured like production from {@code ASSETS_*} variables, on a free port. */
   public static TestServer start(Path dataDir, Map<String, String> environment) {
+    return start(dataDir, environment, Clock.systemUTC());
+  }
+
+  /** The same, with the server's services reading time from {@code clock}. */
+  public static TestServer start(Path dataDir, Map<String, String> environment, Clock clock) {
     Map<String, String> env = new HashMap<>();
     env.put("ASSETS_MAX_UPLOAD_BYTES", String.valueOf(DEFAULT_MAX_UPLOAD_BYTES));
     env.putAll(environment);
@@ -58,7 +64,7 @@ public final class TestServer implements AutoCloseable {
     env.put("ASSETS_DATA_DIR", dataDir.toString());
     ServerConfig config = ServerConfig.fromEnvironment(env);
     try {
-      return new TestServer(AssetServer.start(AssetLibrary.open(config)), dataDir);
+      return new TestServer(AssetServer.start(AssetLibrary.open(config, clock)), dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,17 @@
+package ai.assetlibrary.server.db;
+
+import org.jdbi.v3.core.mapper.Nested;
+
+/**
+ * An asset as one caller sees it: the row, its group and owner, and the caller's active shares of
+ * the asset itself and of its group (null when there is none).
+ */
+public record AssetAccessRow(
+    @Nested AssetRow asset,
+    String groupPublicId,
+    String groupName,
+    String ownerName,
+    String assetSharePermission,
+    Long assetShareExpiresAt,
+    String groupSharePermission,
+    Long groupShareExpiresAt) {}

@@ -1,0 +1,22 @@
+package ai.assetlibrary.server.db;
+
+/**
+ * Which visible assets to list, for whom and at what time; null fields do not filter.
+ *
+ * @param keyword exact public id to match, or null
+ * @param namePattern a LIKE pattern (with {@code \} as escape) for the name, or null
+ */
+public record AssetFilter(
+    long tenantId,
+    long userId,
+    long now,
+    Long groupId,
+    String keyword,
+    String namePattern,
+    String mediaType,
+    String assetKind,
+    String status,
+    boolean ownedOnly,
+    String createdBy,
+    int limit,
+    long offset) {}

@@ -1,0 +1,20 @@
+package ai.assetlibrary.server.db;
+
+/**
+ * Which visible groups to list, for whom and at what time; null fields do not filter.
+ *
+ * @param keyword exact public id to match, or null
+ * @param namePattern a LIKE pattern (with {@code \} as escape) for the name, or null
+ */
+public record GroupFilter(
+    long tenantId,
+    long userId,
+    long now,
+    String keyword,
+    String namePattern,
+    String groupKind,
+    String status,
+    boolean ownedOnly,
+    String createdBy,
+    int limit,
+    long offset) {}

@@ -1,0 +1,115 @@
+package ai.assetlibrary.server.resources;
+
+import ai.assetlibrary.api.AssetGroupsApi;
+import ai.assetlibrary.api.model.AssetGroupPageResponse;
+import ai.assetlibrary.api.model.AssetGroupResponse;
+import ai.assetlibrary.api.model.CreateAssetGroupRequest;
+import ai.assetlibrary.api.model.DeletedResponse;
+import ai.assetlibrary.api.model.GroupKind;
+import ai.assetlibrary.api.model.SharePageResponse;
+import ai.assetlibrary.api.model.ShareRequest;
+import ai.assetlibrary.api.model.ShareResponse;
+import ai.assetlibrary.api.model.UpdateAssetGroupRequest;
+import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.service.GroupChanges;
+import ai.assetlibrary.server.service.GroupQuery;
+import ai.assetlibrary.server.service.GroupService;
+import ai.assetlibrary.server.service.ShareService;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** {@code /v1/asset-groups}: list, create, read, change, delete and share groups. */
+public final class AssetGroupsResource implements AssetGroupsApi {
+
+  private final GroupService groups;
+  private final ShareService shares;
+
+  public AssetGroupsResource(GroupService groups, ShareService shares) {
+    this.groups = groups;
+    this.shares = shares;
+  }
+
+  @Override
+  public AssetGroupPageResponse listAssetGroups(
+      SecurityContext securityContext,
+      Integer current,
+      Integer size,
+      String keyword,
+      GroupKind groupKind,
+      String status,
+      Boolean ownedOnly,
+      String createdBy) {
+    var query =
+        new GroupQuery(
+            current,
+            size,
+            keyword,
+            groupKind == null ? null : groupKind.toString(),
+            status,
+            ownedOnly,
+            createdBy);
+    return new AssetGroupPageResponse(
+        0, GroupMapper.toPage(groups.list(Caller.of(securityContext), query)), "OK");
+  }
+
+  @Override
+  public AssetGroupResponse createAssetGroup(
+      SecurityContext securityContext, CreateAssetGroupRequest request) {
+    CreateAssetGroupRequest body = Bodies.required(request);
+    var changes =
+        new GroupChanges(
+            body.getName(),
+            body.getGroupKind() == null ? null : body.getGroupKind().toString(),
+            body.getDescription(),
+            body.getRetentionDays());
+    return new AssetGroupResponse(
+        0,
+        GroupMapper.toDto(groups.create(Caller.of(securityContext), changes)),
+        "Asset group created");
+  }
+
+  @Override
+  public AssetGroupResponse getAssetGroup(SecurityContext securityContext, String groupId) {
+    return new AssetGroupResponse(
+        0, GroupMapper.toDto(groups.get(Caller.of(securityContext), groupId)), "OK");
+  }
+
+  @Override
+  public AssetGroupResponse updateAssetGroup(
+      SecurityContext securityContext, String groupId, UpdateAssetGroupRequest request) {
+    UpdateAssetGroupRequest body = Bodies.required(request);
+    var changes =
+        new GroupChanges(body.getName(), null, body.getDescription(), body.getRetentionDays());
+    return new AssetGroupResponse(
+        0,
+        GroupMapper.toDto(groups.update(Caller.of(securityContext), groupId, changes)),
+        "Asset group updated");
+  }
+
+  @Override
+  public DeletedResponse deleteAssetGroup(SecurityContext securityContext, String groupId) {
+    groups.delete(Caller.of(securityContext), groupId);
+    return new DeletedResponse(0, "Deleted successfully", "Asset group deleted");
+  }
+
+  @Override
+  public SharePageResponse listAssetGroupShares(SecurityContext securityContext, String groupId) {
+    return new SharePageResponse(
+        0, ShareMapper.toPage(shares.listGroupShares(Caller.of(securityContext), groupId)), "OK");
+  }
+
+  @Override
+  public ShareResponse shareAssetGroup(
+      SecurityContext securityContext, String groupId, ShareRequest request) {
+    var share =
+        shares.shareGroup(
+            Caller.of(securityContext), groupId, ShareMapper.fromDto(Bodies.required(request)));
+    return new ShareResponse(0, ShareMapper.toDto(share), "Asset group shared");
+  }
+
+  @Override
+  public DeletedResponse revokeAssetGroupShare(
+      SecurityContext securityContext, String groupId, Long userId) {
+    shares.revokeGroupShare(Caller.of(securityContext), groupId, userId);
+    return new DeletedResponse(0, "Deleted successfully", "Share revoked");
+  }
+}

@@ -1,0 +1,118 @@
+package ai.assetlibrary.server.service;
+
+import ai.assetlibrary.api.model.ServiceCode;
+import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.db.AssetDao;
+import ai.assetlibrary.server.db.AssetFilter;
+import ai.assetlibrary.server.db.ShareDao;
+import ai.assetlibrary.server.errors.ApiException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/** Reading, listing, renaming and deleting assets, as the caller may. */
+public final class AssetService {
+
+  private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "audio");
+  private static final int MAX_NAME_LENGTH = 255;
+
+  private final Jdbi jdbi;
+  private final GroupService groups;
+  private final AssetFiles files;
+  private final Clock clock;
+
+  public AssetService(Jdbi jdbi, GroupService groups, AssetFiles files, Clock clock) {
+    this.jdbi = jdbi;
+    this.groups = groups;
+    this.files = files;
+    this.clock = clock;
+  }
+
+  /** The asset as the caller sees it; 404 when it is not visible to them. */
+  public AssetView get(Caller caller, String assetId) {
+    return jdbi.onDemand(AssetDao.class)
+        .findVisible(caller.tenantId(), caller.userId(), clock.millis(), assetId)
+        .map(row -> AssetView.of(row, caller.userId()))
+        .orElseThrow(AssetService::notFound);
+  }
+
+  /** The assets visible to the caller, newest first. */
+  public Page<AssetView> list(Caller caller, AssetQuery query) {
+    Page.check(query.current(), query.size());
+    if (query.mediaType() != null && !MEDIA_TYPES.contains(query.mediaType())) {
+      throw ApiException.invalidField("mediaType", "'mediaType' must be image, video or audio.");
+    }
+    Long groupId =
+        query.groupId() == null ? null : groups.get(caller, query.groupId()).group().id();
+    String keyword = Keywords.normalise(query.keyword());
+    AssetFilter filter =
+        new AssetFilter(
+            caller.tenantId(),
+            caller.userId(),
+            clock.millis(),
+            groupId,
+            keyword,
+            Keywords.containsPattern(keyword),
+            query.mediaType(),
+            query.assetKind(),
+            query.status(),
+            query.ownedOnly(),
+            Keywords.normalise(query.createdBy()),
+            query.size(),
+            Page.offset(query.current(), query.size()));
+    AssetDao assets = jdbi.onDemand(AssetDao.class);
+    List<AssetView> items =
+        assets.listVisible(filter).stream().map(row -> AssetView.of(row, caller.userId())).toList();
+    return new Page<>(items, assets.countVisible(filter), query.current(), query.size());
+  }
+
+  /** Renames the asset; needs ownership or EDIT. */
+  public AssetView rename(Caller caller, String assetId, String name) {
+    String clean = name == null ? "" : name.strip();
+    if (clean.isEmpty() || clean.length() > MAX_NAME_LENGTH) {
+      throw ApiException.invalidField("name", "'name' must be 1 to 255 characters.");
+    }
+    AssetView asset = requireEdit(caller, assetId);
+    jdbi.onDemand(AssetDao.class).rename(asset.asset().id(), clean, clock.millis());
+    return get(caller, assetId);
+  }
+
+  /** Deletes the asset, its shares and its bytes; needs ownership or EDIT. */
+  public void delete(Caller caller, String assetId) {
+    AssetView asset = requireEdit(caller, assetId);
+    List<Long> ids = List.of(asset.asset().id());
+    jdbi.useTransaction(
+        handle -> {
+          handle.attach(ShareDao.class).deleteAllOf(ShareService.ASSET, ids);
+          handle.attach(AssetDao.class).deleteAll(ids);
+        });
+    files.removeAll(List.of(asset.asset()));
+  }
+
+  /** The asset, when the caller owns it; 403 when they only see it, 404 when they do not. */
+  AssetView requireOwned(Caller caller, String assetId) {
+    AssetView asset = get(caller, assetId);
+    if (asset.grant().isPresent()) {
+      throw denied();
+    }
+    return asset;
+  }
+
+  private AssetView requireEdit(Caller caller, String assetId) {
+    AssetView asset = get(caller, assetId);
+    if (!asset.allows(Permission.EDIT)) {
+      throw denied();
+    }
+    return asset;
+  }
+
+  static ApiException notFound() {
+    return new ApiException(ServiceCode.ASSET_NOT_FOUND, "Asset not found.");
+  }
+
+  private static ApiException denied() {
+    return new ApiException(
+        ServiceCode.ASSET_ACCESS_DENIED, "Your access to this asset does not allow this.");
+  }
+}

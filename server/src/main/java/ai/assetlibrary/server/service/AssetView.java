@@ -1,0 +1,32 @@
+package ai.assetlibrary.server.service;
+
+import ai.assetlibrary.server.db.AssetAccessRow;
+import ai.assetlibrary.server.db.AssetRow;
+import java.util.Optional;
+
+/**
+ * An asset as one caller sees it: the stored row, its group, its owner, and the share through which
+ * the caller sees it (empty for the owner): everything its record shows.
+ */
+public record AssetView(
+    AssetRow asset,
+    String groupPublicId,
+    String groupName,
+    String ownerName,
+    Optional<Grant> grant) {
+
+  static AssetView of(AssetAccessRow row, long callerId) {
+    Optional<Grant> grant =
+        row.asset().ownerUserId() == callerId
+            ? Optional.empty()
+            : Grant.strongest(
+                Grant.of(row.assetSharePermission(), row.assetShareExpiresAt()),
+                Grant.of(row.groupSharePermission(), row.groupShareExpiresAt()));
+    return new AssetView(row.asset(), row.groupPublicId(), row.groupName(), row.ownerName(), grant);
+  }
+
+  /** Whether the caller may do what {@code needed} allows: owners may do everything. */
+  boolean allows(Permission needed) {
+    return grant.map(g -> g.permission().includes(needed)).orElse(true);
+  }
+}

@@ -1,0 +1,225 @@
+package ai.assetlibrary.server.service;
+
+import ai.assetlibrary.api.model.ServiceCode;
+import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.db.AssetDao;
+import ai.assetlibrary.server.db.AssetGroupDao;
+import ai.assetlibrary.server.db.AssetGroupRow;
+import ai.assetlibrary.server.db.AssetRow;
+import ai.assetlibrary.server.db.GroupFilter;
+import ai.assetlibrary.server.db.ShareDao;
+import ai.assetlibrary.server.errors.ApiException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/** Creating, reading, listing, changing and deleting asset groups, as the caller may. */
+public final class GroupService {
+
+  static final Set<String> KINDS = Set.of("GENERIC", "VIRTUAL_PORTRAIT", "REAL_FACE");
+  private static final int MAX_NAME_LENGTH = 64;
+  private static final int MAX_DESCRIPTION_LENGTH = 300;
+  private static final int MAX_RETENTION_DAYS = 3650;
+
+  private final Jdbi jdbi;
+  private final AssetFiles files;
+  private final Clock clock;
+
+  public GroupService(Jdbi jdbi, AssetFiles files, Clock clock) {
+    this.jdbi = jdbi;
+    this.files = files;
+    this.clock = clock;
+  }
+
+  /** A group visible to the caller by public id ({@code library}: their own default group). */
+  public GroupView get(Caller caller, String groupId) {
+    return jdbi.onDemand(AssetGroupDao.class)
+        .findVisible(caller.tenantId(), caller.userId(), clock.millis(), groupId)
+        .map(row -> GroupView.of(row, caller.userId()))
+        .orElseThrow(GroupService::notFound);
+  }
+
+  public Page<GroupView> list(Caller caller, GroupQuery query) {
+    Page.check(query.current(), query.size());
+    String keyword = Keywords.normalise(query.keyword());
+    GroupFilter filter =
+        new GroupFilter(
+            caller.tenantId(),
+            caller.userId(),
+            clock.millis(),
+            keyword,
+            Keywords.containsPattern(keyword),
+            query.groupKind(),
+            query.status(),
+            query.ownedOnly(),
+            Keywords.normalise(query.createdBy()),
+            query.size(),
+            Page.offset(query.current(), query.size()));
+    AssetGroupDao groups = jdbi.onDemand(AssetGroupDao.class);
+    List<GroupView> items =
+        groups.listVisible(filter).stream().map(row -> GroupView.of(row, caller.userId())).toList();
+    return new Page<>(items, groups.countVisible(filter), query.current(), query.size());
+  }
+
+  /** Creates a GENERIC group; portrait kinds need the upstream provider. */
+  public GroupView create(Caller caller, GroupChanges request) {
+    String name = checkName(request.name());
+    String kind = request.groupKind();
+    if (kind == null || !KINDS.contains(kind)) {
+      throw ApiException.invalidField(
+          "groupKind", "'groupKind' must be GENERIC, VIRTUAL_PORTRAIT or REAL_FACE.");
+    }
+    String description = checkDescription(request.description());
+    Integer retention = request.retentionDays();
+    if (retention != null && (retention < 1 || retention > MAX_RETENTION_DAYS)) {
+      throw ApiException.invalidField(
+          "retentionDays", "'retentionDays' must be between 1 and " + MAX_RETENTION_DAYS + ".");
+    }
+    if (!AccountService.GENERIC_KIND.equals(kind)) {
+      if (retention != null) {
+        throw ApiException.invalidField(
+            "retentionDays", "Portrait groups keep their assets: 'retentionDays' does not apply.");
+      }
+      throw new ApiException(
+          ServiceCode.ASSET_PROVIDER_UNAVAILABLE,
+          "No asset provider is configured for " + kind + " groups.");
+    }
+    long now = clock.millis();
+    String publicId = PublicIds.groupId();
+    AssetGroupRow row =
+        new AssetGroupRow(
+            0,
+            publicId,
+            caller.tenantId(),
+            caller.userId(),
+            name,
+            kind,
+            "active",
+            false,
+            null,
+            null,
+            description,
+            retention,
+            now,
+            now);
+    jdbi.onDemand(AssetGroupDao.class).insert(row);
+    return get(caller, publicId);
+  }
+
+  /** Changes name, description or retention; needs ownership or EDIT. */
+  public GroupView update(Caller caller, String groupId, GroupChanges changes) {
+    GroupView view = get(caller, groupId);
+    if (!view.allows(Permission.EDIT)) {
+      throw denied();
+    }
+    AssetGroupRow group = view.group();
+    String name = changes.name() == null ? group.name() : checkName(changes.name());
+    String description =
+        changes.description() == null
+            ? group.description()
+            : emptyToNull(checkDescription(changes.description()));
+    Integer retention = group.retentionDays();
+    if (changes.retentionDays() != null) {
+      int days = changes.retentionDays();
+      if (days < 0 || days > MAX_RETENTION_DAYS) {
+        throw ApiException.invalidField(
+            "retentionDays", "'retentionDays' must be between 0 and " + MAX_RETENTION_DAYS + ".");
+      }
+      if (days > 0 && !AccountService.GENERIC_KIND.equals(group.groupKind())) {
+        throw ApiException.invalidField(
+            "retentionDays", "Portrait groups keep their assets: 'retentionDays' does not apply.");
+      }
+      retention = days == 0 ? null : days;
+    }
+    jdbi.onDemand(AssetGroupDao.class)
+        .update(
+            new AssetGroupRow(
+                group.id(),
+                group.publicId(),
+                group.tenantId(),
+                group.ownerUserId(),
+                name,
+                group.groupKind(),
+                group.status(),
+                group.isDefault(),
+                group.legacyId(),
+                group.providerGroupId(),
+                description,
+                retention,
+                group.createdAt(),
+                clock.millis()));
+    return get(caller, groupId);
+  }
+
+  /** Deletes the group with every asset in it, bytes included; needs ownership or EDIT. */
+  public void delete(Caller caller, String groupId) {
+    GroupView view = get(caller, groupId);
+    if (!view.allows(Permission.EDIT)) {
+      throw denied();
+    }
+    AssetGroupRow group = view.group();
+    if (group.isDefault()) {
+      throw new ApiException(
+          ServiceCode.ASSET_GROUP_DEFAULT_PROTECTED,
+          "The default library group cannot be deleted.");
+    }
+    List<AssetRow> removed =
+        jdbi.inTransaction(
+            handle -> {
+              AssetDao assets = handle.attach(AssetDao.class);
+              ShareDao shares = handle.attach(ShareDao.class);
+              List<AssetRow> inGroup = assets.findInGroup(group.id());
+              List<Long> ids = inGroup.stream().map(AssetRow::id).toList();
+              if (!ids.isEmpty()) {
+                shares.deleteAllOf(ShareService.ASSET, ids);
+                assets.deleteAll(ids);
+              }
+              shares.deleteAllOf(ShareService.GROUP, List.of(group.id()));
+              handle.attach(AssetGroupDao.class).delete(group.id());
+              return inGroup;
+            });
+    files.removeAll(removed);
+  }
+
+  /** The group, when the caller owns it; 403 when they only see it, 404 when they do not. */
+  GroupView requireOwned(Caller caller, String groupId) {
+    GroupView view = get(caller, groupId);
+    if (!view.owned()) {
+      throw denied();
+    }
+    return view;
+  }
+
+  static ApiException notFound() {
+    return new ApiException(ServiceCode.UNIFIED_ASSET_GROUP_NOT_FOUND, "Asset group not found.");
+  }
+
+  static ApiException denied() {
+    return new ApiException(
+        ServiceCode.ASSET_GROUP_ACCESS_DENIED,
+        "Your access to this asset group does not allow this.");
+  }
+
+  private static String checkName(String name) {
+    String clean = name == null ? "" : name.strip();
+    if (clean.isEmpty() || clean.length() > MAX_NAME_LENGTH) {
+      throw ApiException.invalidField(
+          "name", "'name' must be 1 to " + MAX_NAME_LENGTH + " characters.");
+    }
+    return clean;
+  }
+
+  private static String checkDescription(String description) {
+    if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
+      throw ApiException.invalidField(
+          "description",
+          "'description' must be at most " + MAX_DESCRIPTION_LENGTH + " characters.");
+    }
+    return description;
+  }
+
+  private static String emptyToNull(String text) {
+    return text == null || text.isEmpty() ? null : text;
+  }
+}

@@ -1,0 +1,76 @@
+package ai.assetlibrary.server.service;
+
+import ai.assetlibrary.server.db.AssetDao;
+import ai.assetlibrary.server.db.AssetRow;
+import ai.assetlibrary.server.db.ShareDao;
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes expired assets (record, shares, bytes, thumbnail) and expired shares. Expired things are
+ * already invisible to every request; the sweep reclaims their storage.
+ */
+public final class RetentionSweeper {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RetentionSweeper.class);
+  private static final int BATCH = 500;
+
+  private final Jdbi jdbi;
+  private final AssetFiles files;
+  private final Clock clock;
+  private long sweeps;
+
+  public RetentionSweeper(Jdbi jdbi, AssetFiles files, Clock clock) {
+    this.jdbi = jdbi;
+    this.files = files;
+    this.clock = clock;
+  }
+
+  /** Sweeps everything expired by now; returns how many assets were deleted. */
+  public int sweep() {
+    long now = clock.millis();
+    int deleted = 0;
+    List<AssetRow> expired;
+    do {
+      expired = jdbi.onDemand(AssetDao.class).findExpired(now, BATCH);
+      if (!expired.isEmpty()) {
+        List<Long> ids = expired.stream().map(AssetRow::id).toList();
+        jdbi.useTransaction(
+            handle -> {
+              handle.attach(ShareDao.class).deleteAllOf(ShareService.ASSET, ids);
+              handle.attach(AssetDao.class).deleteAll(ids);
+            });
+        files.removeAll(expired);
+        deleted += expired.size();
+      }
+    } while (expired.size() == BATCH);
+    int shares = jdbi.onDemand(ShareDao.class).deleteExpired(now);
+    if (deleted > 0 || shares > 0) {
+      LOG.info("Retention sweep removed {} expired assets and {} expired shares", deleted, shares);
+    }
+    synchronized (this) {
+      sweeps++;
+      notifyAll();
+    }
+    return deleted;
+  }
+
+  /**
+   * Waits until at least {@code count} sweeps have completed; false if the timeout passed first.
+   */
+  public synchronized boolean awaitSweeps(long count, java.time.Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (sweeps < count) {
+      long remaining = deadline - System.nanoTime();
+      if (remaining <= 0) {
+        return false;
+      }
+      wait(Math.max(1, remaining / 1_000_000));
+    }
+    return true;
+  }
+}

@@ -1,0 +1,121 @@
+package ai.assetlibrary.server.service;
+
+import ai.assetlibrary.api.model.ServiceCode;
+import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.db.AccountDao;
+import ai.assetlibrary.server.db.ShareDao;
+import ai.assetlibrary.server.db.ShareRow;
+import ai.assetlibrary.server.db.UserRow;
+import ai.assetlibrary.server.errors.ApiException;
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Sharing an asset or a group with another user of the same tenant. Only owners share; a share of a
+ * group reaches every asset in it. Expired and revoked shares stop counting at once.
+ */
+public final class ShareService {
+
+  static final String ASSET = "ASSET";
+  static final String GROUP = "GROUP";
+
+  private final Jdbi jdbi;
+  private final AssetService assets;
+  private final GroupService groups;
+  private final Clock clock;
+
+  public ShareService(Jdbi jdbi, AssetService assets, GroupService groups, Clock clock) {
+    this.jdbi = jdbi;
+    this.assets = assets;
+    this.groups = groups;
+    this.clock = clock;
+  }
+
+  /** What a share names and for how long; null {@code expiresAt}: no end. */
+  public record ShareRequest(Long userId, Permission permission, Long expiresAt) {}
+
+  /** A share and the public id of what it shares. */
+  public record ShareView(ShareRow share, String targetPublicId) {}
+
+  public ShareView shareAsset(Caller caller, String assetId, ShareRequest request) {
+    AssetView asset = assets.requireOwned(caller, assetId);
+    return grant(caller, ASSET, asset.asset().id(), assetId, request);
+  }
+
+  public ShareView shareGroup(Caller caller, String groupId, ShareRequest request) {
+    GroupView group = groups.requireOwned(caller, groupId);
+    if (group.group().isDefault()) {
+      throw new ApiException(
+          ServiceCode.ASSET_GROUP_DEFAULT_PROTECTED,
+          "The default library group cannot be shared; share a group or its assets instead.");
+    }
+    return grant(caller, GROUP, group.group().id(), group.group().publicId(), request);
+  }
+
+  public Page<ShareView> listAssetShares(Caller caller, String assetId) {
+    AssetView asset = assets.requireOwned(caller, assetId);
+    return list(ASSET, asset.asset().id(), assetId);
+  }
+
+  public Page<ShareView> listGroupShares(Caller caller, String groupId) {
+    GroupView group = groups.requireOwned(caller, groupId);
+    return list(GROUP, group.group().id(), group.group().publicId());
+  }
+
+  public void revokeAssetShare(Caller caller, String assetId, long userId) {
+    revoke(ASSET, assets.requireOwned(caller, assetId).asset().id(), userId);
+  }
+
+  public void revokeGroupShare(Caller caller, String groupId, long userId) {
+    revoke(GROUP, groups.requireOwned(caller, groupId).group().id(), userId);
+  }
+
+  private ShareView grant(
+      Caller caller, String targetType, long targetId, String publicId, ShareRequest request) {
+    if (request.userId() == null) {
+      throw ApiException.invalidField("userId", "'userId' is required.");
+    }
+    if (request.permission() == null) {
+      throw ApiException.invalidField("permission", "'permission' must be READ, USE or EDIT.");
+    }
+    if (request.userId() == caller.userId()) {
+      throw ApiException.invalidField("userId", "You cannot share with yourself.");
+    }
+    long now = clock.millis();
+    if (request.expiresAt() != null && request.expiresAt() <= now) {
+      throw ApiException.invalidField("expiresAt", "'expiresAt' must be in the future.");
+    }
+    UserRow grantee =
+        jdbi.onDemand(AccountDao.class)
+            .findUserInTenant(caller.tenantId(), request.userId())
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        ServiceCode.SHARE_USER_NOT_FOUND, "No such user in your tenant."));
+    ShareDao shares = jdbi.onDemand(ShareDao.class);
+    shares.upsert(
+        caller.tenantId(),
+        targetType,
+        targetId,
+        grantee.id(),
+        request.permission().name(),
+        request.expiresAt(),
+        now);
+    return new ShareView(shares.find(targetType, targetId, grantee.id()).orElseThrow(), publicId);
+  }
+
+  private Page<ShareView> list(String targetType, long targetId, String publicId) {
+    List<ShareView> shares =
+        jdbi.onDemand(ShareDao.class).listActive(targetType, targetId, clock.millis()).stream()
+            .map(share -> new ShareView(share, publicId))
+            .toList();
+    return new Page<>(shares, shares.size(), 1, Math.max(1, shares.size()));
+  }
+
+  private void revoke(String targetType, long targetId, long userId) {
+    if (jdbi.onDemand(ShareDao.class).delete(targetType, targetId, userId) == 0) {
+      throw new ApiException(ServiceCode.SHARE_NOT_FOUND, "No such share.");
+    }
+  }
+}

@@ -1,1 +1,0 @@
-SELECT * FROM assets WHERE id = :id
