@@ -48,13 +48,13 @@ record ByteRange(long first, long last) {
         return Optional.of(new ByteRange(Math.max(0, size - suffix), size - 1));
       }
       long first = Long.parseLong(from);
-      long last = to.isEmpty() ? size - 1 : Long.parseLong(to);
-      if (last < first) {
+      if (!to.isEmpty() && Long.parseLong(to) < first) {
         return Optional.empty();
       }
       if (first >= size) {
         throw new Unsatisfiable();
       }
+      long last = to.isEmpty() ? size - 1 : Long.parseLong(to);
       return Optional.of(new ByteRange(first, Math.min(last, size - 1)));
     } catch (NumberFormatException e) {
       // Digits beyond a long: no content is that large.

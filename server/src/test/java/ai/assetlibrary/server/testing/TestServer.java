@@ -96,6 +96,47 @@ public final class TestServer implements AutoCloseable {
             .build());
   }
 
+  /** Sends {@code method path} with the key, and {@code body} (any JSON-able value) if not null. */
+  public HttpResponse<String> call(String method, String path, String apiKey, Object body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json");
+      request.method(method, HttpRequest.BodyPublishers.ofString(toJson(body)));
+    }
+    return send(request.build());
+  }
+
+  public HttpResponse<String> get(String path, String apiKey) {
+    return call("GET", path, apiKey, null);
+  }
+
+  /** Uploads a small PNG into {@code groupId} and returns the record; fails unless it is 200. */
+  public JsonNode uploadPng(String apiKey, String groupId, String name) {
+    HttpResponse<String> response =
+        upload(
+            apiKey,
+            Multipart.form()
+                .file("file", name, "image/png", TestMedia.png(64, 48))
+                .text("groupId", groupId));
+    if (response.statusCode() != 200) {
+      throw new AssertionError("Upload failed: " + response.body());
+    }
+    return json(response).get("data");
+  }
+
+  private static String toJson(Object body) {
+    try {
+      return body instanceof String text ? text : JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public HttpResponse<String> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,0 +1,70 @@
+package ai.assetlibrary.server.library;
+
+import static ai.assetlibrary.server.library.AssetGroupsApiTest.ok;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.assetlibrary.server.testing.RunningServer;
+import ai.assetlibrary.server.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Groups with a retention period: assets expire, vanish at once, and the sweep removes them. */
+class RetentionTest {
+
+  @RegisterExtension final RunningServer app = new RunningServer();
+
+  private TestServer server;
+  private String key;
+
+  @BeforeEach
+  void connect() {
+    server = app.server();
+    key = app.key();
+  }
+
+  @Test
+  void assetsExpireAfterTheGroupsRetentionAndTheSweepRemovesThem() {
+    String group =
+        ok(server.call(
+                "POST",
+                "/v1/asset-groups",
+                key,
+                Map.of("name", "Temp", "groupKind", "GENERIC", "retentionDays", 1)))
+            .get("groupId")
+            .asText();
+    JsonNode asset = server.uploadPng(key, group, "a.png");
+    JsonNode kept = server.uploadPng(key, "library", "kept.png");
+    String id = asset.get("assetId").asText();
+    assertThat(Instant.parse(asset.get("expiresAt").asText()))
+        .isEqualTo(Instant.parse(asset.get("createdAt").asText()).plus(Duration.ofDays(1)));
+    assertThat(kept.has("expiresAt")).isFalse();
+
+    app.clock().advance(Duration.ofDays(1).plusSeconds(1));
+
+    Errors.assertError(server.get("/v1/assets/" + id, key), 404, "ASSET_NOT_FOUND");
+    assertThat(server.fetch(URI.create(asset.get("url").asText())).statusCode()).isEqualTo(404);
+    assertThat(ok(server.get("/v1/assets", key)).get("total").asLong()).isEqualTo(1);
+    assertThat(server.storedFiles()).hasSize(4);
+
+    assertThat(server.library().sweeper().sweep()).isEqualTo(1);
+
+    assertThat(server.storedFiles()).hasSize(2);
+    assertThat(server.assetRows()).isEqualTo(1);
+    assertThat(
+            ok(server.get("/v1/assets/" + kept.get("assetId").asText(), key)).get("name").asText())
+        .isEqualTo("kept.png");
+  }
+
+  @Test
+  void theSweepRunsOnItsOwnSchedule() throws InterruptedException {
+    server = app.restart(Map.of("ASSETS_SWEEP_INTERVAL_SECONDS", "1"));
+
+    assertThat(server.library().sweeper().awaitSweeps(2, Duration.ofSeconds(30))).isTrue();
+  }
+}
