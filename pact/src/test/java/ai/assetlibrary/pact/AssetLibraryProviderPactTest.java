@@ -1,5 +1,13 @@
 package ai.assetlibrary.pact;
 
+import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.service.AssetView;
+import ai.assetlibrary.server.service.GroupChanges;
+import ai.assetlibrary.server.service.GroupView;
+import ai.assetlibrary.server.service.Permission;
+import ai.assetlibrary.server.service.ShareService.ShareRequest;
+import ai.assetlibrary.server.testing.Multipart;
+import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
@@ -7,6 +15,7 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Verifies every consumer contract in {@code pact/pacts/} against the real server, booted on a free
- * port over a temporary data directory. Provider states arrange data through the services.
+ * port over a temporary data directory. Provider states arrange data through the services and hand
+ * the ids they create back to the contract (provider-state injected values).
  */
 @Provider("asset-library")
 @PactFolder("pacts")
@@ -28,12 +38,15 @@ class AssetLibraryProviderPactTest {
   /** The upload limit the contracts were written against (their too-large file exceeds it). */
   static final long UPLOAD_LIMIT_BYTES = 16 * 1024;
 
-  private static Path dataDir;
   private static TestServer server;
+
+  private Caller caller;
+  private String assetId;
+  private String groupId;
 
   @BeforeAll
   static void startServer() throws IOException {
-    dataDir = Files.createTempDirectory("pact-provider");
+    Path dataDir = Files.createTempDirectory("pact-provider");
     server = TestServer.start(dataDir, UPLOAD_LIMIT_BYTES);
   }
 
@@ -56,13 +69,66 @@ class AssetLibraryProviderPactTest {
   /** Params: tenantId, userId, userName, apiKey. */
   @State("a user with an API key")
   void userWithApiKey(Map<String, Object> params) {
+    long tenantId = number(params, "tenantId");
+    long userId = number(params, "userId");
+    String userName = (String) params.get("userName");
     server
         .library()
         .apiKeys()
-        .register(
-            ((Number) params.get("tenantId")).longValue(),
-            ((Number) params.get("userId")).longValue(),
-            (String) params.get("userName"),
-            (String) params.get("apiKey"));
+        .register(tenantId, userId, userName, (String) params.get("apiKey"));
+    caller = new Caller(tenantId, userId, userName);
+  }
+
+  /** A PNG named avatar.png in the user's library. Injects assetId and deliveryKey. */
+  @State("the user has an asset")
+  Map<String, Object> userHasAnAsset() {
+    Multipart form =
+        Multipart.form().file("file", "avatar.png", "image/png", TestMedia.png(16, 16));
+    AssetView asset =
+        server
+            .library()
+            .uploads()
+            .upload(caller, form.contentType(), new ByteArrayInputStream(form.body()));
+    assetId = asset.asset().assetId();
+    return Map.of("assetId", assetId, "deliveryKey", asset.asset().deliveryKey());
+  }
+
+  /** A GENERIC group named Campaign. Injects groupId. */
+  @State("the user has an asset group")
+  Map<String, Object> userHasAnAssetGroup() {
+    GroupView group =
+        server.library().groups().create(caller, new GroupChanges("Campaign", "GENERIC", null, null));
+    groupId = group.group().publicId();
+    return Map.of("groupId", groupId);
+  }
+
+  /** Params: userId, userName. */
+  @State("another user in the same tenant")
+  void anotherUser(Map<String, Object> params) {
+    server
+        .library()
+        .accounts()
+        .ensureUser(caller.tenantId(), number(params, "userId"), (String) params.get("userName"));
+  }
+
+  /** Params: userId, permission. */
+  @State("the asset is shared with the other user")
+  void assetShared(Map<String, Object> params) {
+    server.library().shares().shareAsset(caller, assetId, shareRequest(params));
+  }
+
+  /** Params: userId, permission. */
+  @State("the group is shared with the other user")
+  void groupShared(Map<String, Object> params) {
+    server.library().shares().shareGroup(caller, groupId, shareRequest(params));
+  }
+
+  private static ShareRequest shareRequest(Map<String, Object> params) {
+    return new ShareRequest(
+        number(params, "userId"), Permission.valueOf((String) params.get("permission")), null);
+  }
+
+  private static long number(Map<String, Object> params, String name) {
+    return ((Number) params.get(name)).longValue();
   }
 }
