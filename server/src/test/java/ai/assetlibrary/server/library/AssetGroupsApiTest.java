@@ -2,29 +2,16 @@ package ai.assetlibrary.server.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.assetlibrary.server.testing.RunningServer;
+import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /v1/asset-groups}: create, read, list, change and delete groups. */
-class AssetGroupsApiTest {
-
-  @RegisterExtension final RunningServer app = new RunningServer();
-
-  private TestServer server;
-  private String key;
-
-  @BeforeEach
-  void connect() {
-    server = app.server();
-    key = app.key();
-  }
+class AssetGroupsApiTest extends ServerTest {
 
   @Test
   void createdGenericGroupIsActiveAndAnswersWithBothIds() {

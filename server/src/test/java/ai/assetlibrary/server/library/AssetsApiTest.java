@@ -4,7 +4,7 @@ import static ai.assetlibrary.server.library.AssetGroupsApiTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.assetlibrary.server.testing.Multipart;
-import ai.assetlibrary.server.testing.RunningServer;
+import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,23 +12,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /v1/assets}: read, list, rename and delete. */
-class AssetsApiTest {
-
-  @RegisterExtension final RunningServer app = new RunningServer();
-
-  private TestServer server;
-  private String key;
-
-  @BeforeEach
-  void connect() {
-    server = app.server();
-    key = app.key();
-  }
+class AssetsApiTest extends ServerTest {
 
   @Test
   void getAnswersTheSameRecordAsTheUpload() {

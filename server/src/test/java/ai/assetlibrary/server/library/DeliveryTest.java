@@ -3,7 +3,7 @@ package ai.assetlibrary.server.library;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.assetlibrary.server.testing.Multipart;
-import ai.assetlibrary.server.testing.RunningServer;
+import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,26 +14,21 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The delivery URLs: headers, HEAD, ranges and conditional requests. */
-class DeliveryTest {
+class DeliveryTest extends ServerTest {
 
-  @RegisterExtension final RunningServer app = new RunningServer();
-
-  private TestServer server;
   private byte[] content;
   private URI url;
   private String etag;
 
   @BeforeEach
   void upload() {
-    server = app.server();
     content = TestMedia.png(300, 200);
     JsonNode asset =
         TestServer.json(
                 server.upload(
-                    app.key(),
+                    key,
                     Multipart.form()
                         .file("file", "a.png", "image/png", content)
                         .text("name", "Café \"menu\"")))

@@ -3,30 +3,16 @@ package ai.assetlibrary.server.library;
 import static ai.assetlibrary.server.library.AssetGroupsApiTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.assetlibrary.server.testing.RunningServer;
-import ai.assetlibrary.server.testing.TestServer;
+import ai.assetlibrary.server.testing.ServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Groups with a retention period: assets expire, vanish at once, and the sweep removes them. */
-class RetentionTest {
-
-  @RegisterExtension final RunningServer app = new RunningServer();
-
-  private TestServer server;
-  private String key;
-
-  @BeforeEach
-  void connect() {
-    server = app.server();
-    key = app.key();
-  }
+class RetentionTest extends ServerTest {
 
   @Test
   void assetsExpireAfterTheGroupsRetentionAndTheSweepRemovesThem() {

@@ -4,7 +4,7 @@ import static ai.assetlibrary.server.library.AssetGroupsApiTest.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.assetlibrary.server.testing.Multipart;
-import ai.assetlibrary.server.testing.RunningServer;
+import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,25 +15,20 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sharing and isolation with three users: demo (owner) and alice in tenant 1001, mallory in tenant
  * 2002.
  */
-class SharingTest {
+class SharingTest extends ServerTest {
 
-  @RegisterExtension final RunningServer app = new RunningServer();
-
-  private TestServer server;
   private String demo;
   private String alice;
   private String mallory;
 
   @BeforeEach
   void users() {
-    server = app.server();
-    demo = app.key();
+    demo = key;
     alice = server.createKey(1001, 5002, "alice");
     mallory = server.createKey(2002, 6001, "mallory");
   }

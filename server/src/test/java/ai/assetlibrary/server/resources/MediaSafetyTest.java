@@ -3,32 +3,19 @@ package ai.assetlibrary.server.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.assetlibrary.server.testing.Multipart;
-import ai.assetlibrary.server.testing.RunningServer;
+import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile and damaged media is refused with a clear code and leaves nothing behind. The test JVM,
  * which runs the server, has a 128 MB heap (see the module's Surefire settings).
  */
-class MediaSafetyTest {
-
-  @RegisterExtension final RunningServer app = new RunningServer();
-
-  private TestServer server;
-  private String key;
-
-  @BeforeEach
-  void connect() {
-    server = app.server();
-    key = app.key();
-  }
+class MediaSafetyTest extends ServerTest {
 
   @Test
   void pixelFloodPngIsRefusedBeforeDecoding() {

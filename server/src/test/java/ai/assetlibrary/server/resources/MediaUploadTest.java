@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import ai.assetlibrary.server.testing.Multipart;
-import ai.assetlibrary.server.testing.RunningServer;
+import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,25 +15,12 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** What an upload's record says about its media, and the thumbnails it gets. */
-class MediaUploadTest {
-
-  @RegisterExtension final RunningServer app = new RunningServer();
-
-  private TestServer server;
-  private String key;
-
-  @BeforeEach
-  void connect() {
-    server = app.server();
-    key = app.key();
-  }
+class MediaUploadTest extends ServerTest {
 
   /** Stored 600×400 with the marker top-left; where the marker shows once turned upright. */
   @ParameterizedTest(name = "EXIF orientation {0}")

@@ -3,7 +3,7 @@ package ai.assetlibrary.server.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.assetlibrary.server.testing.Multipart;
-import ai.assetlibrary.server.testing.RunningServer;
+import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,26 +17,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code POST /v1/assets} on the unified path, and delivery of what was uploaded. */
-class UploadAssetTest {
+class UploadAssetTest extends ServerTest {
 
   @TempDir Path workDir;
-
-  @RegisterExtension final RunningServer app = new RunningServer();
-
-  private TestServer server;
-  private String key;
-
-  @BeforeEach
-  void connect() {
-    server = app.server();
-    key = app.key();
-  }
 
   @Test
   void seedCurlExampleUploadsIntoLibraryAndUrlServesTheSameBytes() throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.assetlibrary.server.testing.Multipart;
 import ai.assetlibrary.server.testing.RunningServer;
+import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,25 +20,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every way an upload can fail: the right status and serviceCode, and nothing left behind. */
-class UploadErrorsTest {
+class UploadErrorsTest extends ServerTest {
+
+  UploadErrorsTest() {
+    super(RunningServer.withUploadLimit(LIMIT));
+  }
 
   private static final long LIMIT = 1024 * 1024;
-
-  @RegisterExtension final RunningServer app = RunningServer.withUploadLimit(LIMIT);
-
-  private TestServer server;
-  private String key;
-
-  @BeforeEach
-  void connect() {
-    server = app.server();
-    key = app.key();
-  }
 
   @Test
   void missingFileIsUnifiedAssetFileRequired() {
