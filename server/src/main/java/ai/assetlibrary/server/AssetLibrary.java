@@ -5,11 +5,15 @@ import ai.assetlibrary.server.db.Database;
 import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaTypeDetector;
 import ai.assetlibrary.server.media.Thumbnailer;
+import ai.assetlibrary.server.provider.AssetProvider;
+import ai.assetlibrary.server.provider.ModelArkClient;
+import ai.assetlibrary.server.provider.UnconfiguredProvider;
 import ai.assetlibrary.server.service.AccountService;
 import ai.assetlibrary.server.service.AssetFiles;
 import ai.assetlibrary.server.service.AssetService;
 import ai.assetlibrary.server.service.DeliveryService;
 import ai.assetlibrary.server.service.GroupService;
+import ai.assetlibrary.server.service.PublicUrls;
 import ai.assetlibrary.server.service.RetentionSweeper;
 import ai.assetlibrary.server.service.ShareService;
 import ai.assetlibrary.server.service.UploadActivity;
@@ -20,6 +24,7 @@ import ai.assetlibrary.server.upload.MultipartFormReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +40,11 @@ public final class AssetLibrary implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AssetLibrary.class);
 
+  private static final int PROVIDER_ATTEMPTS = 3;
+  private static final Duration PROVIDER_BACKOFF = Duration.ofMillis(200);
+
   private final ServerConfig config;
+  private final PublicUrls urls = new PublicUrls();
   private final Jdbi jdbi;
   private final FileSystemBlobStore blobs;
   private final AccountService accounts;
@@ -62,7 +71,23 @@ public final class AssetLibrary implements AutoCloseable {
     this.uploadActivity = new UploadActivity();
     this.mediaAnalyzer = new MediaAnalyzer(config.maxImagePixels(), config.mediaProbeTimeout());
     AssetFiles files = new AssetFiles(blobs);
-    this.groups = new GroupService(jdbi, files, clock);
+    AssetProvider provider =
+        config
+            .provider()
+            .<AssetProvider>map(
+                p ->
+                    new ModelArkClient(
+                        p.endpoint(),
+                        p.accessKey(),
+                        p.secretKey(),
+                        p.region(),
+                        p.project(),
+                        p.timeout(),
+                        PROVIDER_ATTEMPTS,
+                        PROVIDER_BACKOFF,
+                        clock))
+            .orElseGet(UnconfiguredProvider::new);
+    this.groups = new GroupService(jdbi, files, provider, clock);
     this.assets = new AssetService(jdbi, groups, files, clock);
     this.shares = new ShareService(jdbi, assets, groups, clock);
     FileIngestor ingestor =
@@ -76,6 +101,8 @@ public final class AssetLibrary implements AutoCloseable {
             blobs,
             formReader,
             ingestor,
+            provider,
+            urls,
             mediaAnalyzer,
             new Thumbnailer(),
             uploadActivity,
@@ -113,6 +140,11 @@ public final class AssetLibrary implements AutoCloseable {
 
   public ServerConfig config() {
     return config;
+  }
+
+  /** The URLs handed out; their base is bound when the server starts. */
+  public PublicUrls urls() {
+    return urls;
   }
 
   public Jdbi jdbi() {

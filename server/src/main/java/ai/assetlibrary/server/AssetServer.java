@@ -13,7 +13,6 @@ import ai.assetlibrary.server.resources.AssetMapper;
 import ai.assetlibrary.server.resources.AssetsResource;
 import ai.assetlibrary.server.resources.DeliveryResource;
 import ai.assetlibrary.server.resources.OperationsResource;
-import ai.assetlibrary.server.resources.PublicUrls;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -76,9 +75,9 @@ public final class AssetServer implements AutoCloseable {
 
     int port = listener.getPort();
     URI base = config.publicBaseUrl().orElseGet(() -> derivedBaseUrl(config.bind(), port));
+    library.urls().bind(base);
     GrizzlyHttpContainer container =
-        ContainerFactory.createContainer(
-            GrizzlyHttpContainer.class, application(library, new PublicUrls(base)));
+        ContainerFactory.createContainer(GrizzlyHttpContainer.class, application(library));
     http.getServerConfiguration().addHttpHandler(container);
     LOG.info("Serving on {}:{} (public base URL {})", config.bind(), port, base);
     return new AssetServer(library, http, port, base);
@@ -92,12 +91,15 @@ public final class AssetServer implements AutoCloseable {
     }
   }
 
-  static ResourceConfig application(AssetLibrary library, PublicUrls urls) {
+  static ResourceConfig application(AssetLibrary library) {
     ApiKeyFilter apiKeyFilter = new ApiKeyFilter(library.apiKeys());
     return new ResourceConfig()
         .register(
             new AssetsResource(
-                library.uploads(), library.assets(), library.shares(), new AssetMapper(urls)))
+                library.uploads(),
+                library.assets(),
+                library.shares(),
+                new AssetMapper(library.urls())))
         .register(new AssetGroupsResource(library.groups(), library.shares()))
         .register(new DeliveryResource(library.deliveries()))
         .register(new OperationsResource())

@@ -19,6 +19,8 @@ public final class AssetServerMain {
         java -jar asset-server.jar                       start the server
         java -jar asset-server.jar keys create --tenant T --user U --user-name NAME
         java -jar asset-server.jar keys disable --key sk-...
+        java -jar asset-server.jar groups import-legacy --id N --tenant T --user U \
+            --provider-group G --name NAME
       Configuration comes from ASSETS_* environment variables (see README).
       """;
 
@@ -44,15 +46,19 @@ public final class AssetServerMain {
     if (args.isEmpty() || args.equals(List.of("serve"))) {
       return serve(config, out);
     }
-    if (args.size() >= 2 && args.get(0).equals("keys")) {
-      Optional<Map<String, String>> options = options(args.subList(2, args.size()));
-      if (options.isPresent()) {
-        try {
+    Optional<Map<String, String>> options =
+        args.size() >= 2 ? options(args.subList(2, args.size())) : Optional.empty();
+    if (options.isPresent()) {
+      try {
+        if (args.get(0).equals("keys")) {
           return keys(args.get(1), options.get(), config, out, err);
-        } catch (IllegalArgumentException e) {
-          err.println(e.getMessage());
-          return 2;
         }
+        if (args.get(0).equals("groups") && args.get(1).equals("import-legacy")) {
+          return importLegacyGroup(options.get(), config, out);
+        }
+      } catch (IllegalArgumentException e) {
+        err.println(e.getMessage());
+        return 2;
       }
     }
     err.print(USAGE);
@@ -114,6 +120,21 @@ public final class AssetServerMain {
         return 2;
       }
     }
+  }
+
+  private static int importLegacyGroup(
+      Map<String, String> options, ServerConfig config, PrintStream out) throws Exception {
+    long legacyId = number(options, "--id");
+    long tenant = number(options, "--tenant");
+    long user = number(options, "--user");
+    String providerGroup = required(options, "--provider-group");
+    String name = required(options, "--name");
+    try (AssetLibrary library = AssetLibrary.open(config)) {
+      library.accounts().ensureUser(tenant, user, "user-" + user);
+      var group = library.groups().importLegacy(legacyId, tenant, user, providerGroup, name);
+      out.println("Imported " + group.publicId() + " (assetGroupId " + legacyId + ")");
+    }
+    return 0;
   }
 
   private static Optional<Map<String, String>> options(List<String> words) {

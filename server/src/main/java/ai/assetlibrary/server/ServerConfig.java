@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param mediaProbeTimeout longest time spent measuring one file; past it the file is stored
  *     unmeasured
  * @param sweepInterval how often expired assets and shares are swept from storage
+ * @param provider how to reach the upstream provider; empty when it is not configured
  * @param bootstrapApiKey a key that must exist for the demo user, if set
  */
 public record ServerConfig(
@@ -30,6 +31,7 @@ public record ServerConfig(
     long maxImagePixels,
     Duration mediaProbeTimeout,
     Duration sweepInterval,
+    Optional<ProviderConfig> provider,
     Optional<String> bootstrapApiKey) {
 
   public static final int DEFAULT_PORT = 8080;
@@ -49,7 +51,7 @@ public record ServerConfig(
     String bind = nonBlank(env, "ASSETS_BIND").orElse(DEFAULT_BIND);
     Path dataDir = Path.of(nonBlank(env, "ASSETS_DATA_DIR").orElse(DEFAULT_DATA_DIR));
     Optional<URI> publicBaseUrl =
-        nonBlank(env, "ASSETS_PUBLIC_BASE_URL").map(ServerConfig::baseUrl);
+        nonBlank(env, "ASSETS_PUBLIC_BASE_URL").map(raw -> baseUrl("ASSETS_PUBLIC_BASE_URL", raw));
     long maxUploadBytes =
         longValue(env, "ASSETS_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES, 1, Long.MAX_VALUE / 2);
     long maxImagePixels =
@@ -67,6 +69,7 @@ public record ServerConfig(
             longValue(
                 env, "ASSETS_SWEEP_INTERVAL_SECONDS", DEFAULT_SWEEP_INTERVAL_SECONDS, 1, 86_400));
     Optional<String> bootstrapKey = nonBlank(env, "ASSETS_BOOTSTRAP_API_KEY");
+    Optional<ProviderConfig> provider = provider(env);
     return new ServerConfig(
         port,
         bind,
@@ -76,7 +79,37 @@ public record ServerConfig(
         maxImagePixels,
         probeTimeout,
         sweepInterval,
+        provider,
         bootstrapKey);
+  }
+
+  private static Optional<ProviderConfig> provider(Map<String, String> env) {
+    Optional<String> endpoint = nonBlank(env, "ASSETS_BYTEPLUS_ENDPOINT");
+    Optional<String> accessKey = nonBlank(env, "ASSETS_BYTEPLUS_ACCESS_KEY");
+    Optional<String> secretKey = nonBlank(env, "ASSETS_BYTEPLUS_SECRET_KEY");
+    if (endpoint.isEmpty() && accessKey.isEmpty() && secretKey.isEmpty()) {
+      return Optional.empty();
+    }
+    if (endpoint.isEmpty() || accessKey.isEmpty() || secretKey.isEmpty()) {
+      throw new IllegalArgumentException(
+          "ASSETS_BYTEPLUS_ENDPOINT, ASSETS_BYTEPLUS_ACCESS_KEY and ASSETS_BYTEPLUS_SECRET_KEY"
+              + " go together: set all three or none");
+    }
+    long timeout =
+        longValue(
+            env,
+            "ASSETS_BYTEPLUS_TIMEOUT_MILLIS",
+            ProviderConfig.DEFAULT_TIMEOUT_MILLIS,
+            1,
+            600_000);
+    return Optional.of(
+        new ProviderConfig(
+            baseUrl("ASSETS_BYTEPLUS_ENDPOINT", endpoint.get()),
+            accessKey.get(),
+            secretKey.get(),
+            nonBlank(env, "ASSETS_BYTEPLUS_REGION").orElse(ProviderConfig.DEFAULT_REGION),
+            nonBlank(env, "ASSETS_BYTEPLUS_PROJECT").orElse(ProviderConfig.DEFAULT_PROJECT),
+            Duration.ofMillis(timeout)));
   }
 
   private static Optional<String> nonBlank(Map<String, String> env, String key) {
@@ -105,7 +138,7 @@ public record ServerConfig(
     }
   }
 
-  private static URI baseUrl(String raw) {
+  private static URI baseUrl(String key, String raw) {
     try {
       URI uri = new URI(raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw);
       if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
@@ -113,15 +146,15 @@ public record ServerConfig(
           || uri.getQuery() != null
           || uri.getFragment() != null) {
         throw new IllegalArgumentException(
-            "ASSETS_PUBLIC_BASE_URL must be an absolute http(s) URL without query or fragment,"
+            key
+                + " must be an absolute http(s) URL without query or fragment,"
                 + " got '"
                 + raw
                 + "'");
       }
       return uri;
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException(
-          "ASSETS_PUBLIC_BASE_URL is not a valid URL: '" + raw + "'", e);
+      throw new IllegalArgumentException(key + " is not a valid URL: '" + raw + "'", e);
     }
   }
 }

@@ -80,6 +80,11 @@ public interface AssetDao {
   @SqlUpdate("UPDATE assets SET name = :name, updated_at = :now WHERE id = :id")
   void rename(@Bind("id") long id, @Bind("name") String name, @Bind("now") long now);
 
+  @SqlUpdate(
+      "UPDATE assets SET byteplus_asset_id = :providerAssetId, updated_at = :now WHERE id = :id")
+  void recordProviderAsset(
+      @Bind("id") long id, @Bind("providerAssetId") String providerAssetId, @Bind("now") long now);
+
   @SqlQuery("SELECT * FROM assets WHERE group_id = :groupId")
   List<AssetRow> findInGroup(@Bind("groupId") long groupId);
 

@@ -59,19 +59,16 @@ public interface AssetGroupDao {
   @SqlQuery(
       """
       INSERT INTO asset_groups (public_id, tenant_id, owner_user_id, name, group_kind, status,
-                                is_default, description, retention_days, created_at, updated_at)
-      VALUES (:publicId, :tenantId, :ownerUserId, :name, :groupKind, :status, 0, :description,
-              :retentionDays, :createdAt, :updatedAt)
+                                is_default, legacy_id, provider_group_id, description,
+                                retention_days, created_at, updated_at)
+      VALUES (:publicId, :tenantId, :ownerUserId, :name, :groupKind, :status, 0, :legacyId,
+              :providerGroupId, :description, :retentionDays, :createdAt, :updatedAt)
       RETURNING id
       """)
   long insert(@BindMethods AssetGroupRow row);
 
   @SqlQuery("SELECT * FROM asset_groups WHERE owner_user_id = :userId AND public_id = :id")
   Optional<AssetGroupRow> findOwned(@Bind("userId") long ownerUserId, @Bind("id") String publicId);
-
-  @SqlQuery("SELECT * FROM asset_groups WHERE owner_user_id = :userId AND legacy_id = :id")
-  Optional<AssetGroupRow> findOwnedLegacy(
-      @Bind("userId") long ownerUserId, @Bind("id") long legacyId);
 
   /** A visible group by public id; {@code library} is the caller's own default group. */
   @SqlQuery(

@@ -29,5 +29,9 @@ public record AssetRow(
     String thumbnailMimeType,
     String thumbnailSha256,
     Long expiresAt,
+    String byteplusAssetId,
+    String providerGroupId,
+    String providerErrorCode,
+    String providerErrorMessage,
     long createdAt,
     long updatedAt) {}

@@ -2,12 +2,15 @@ package ai.assetlibrary.server.resources;
 
 import ai.assetlibrary.api.model.Asset;
 import ai.assetlibrary.api.model.AssetPage;
+import ai.assetlibrary.api.model.ProviderError;
 import ai.assetlibrary.api.model.SharePermission;
 import ai.assetlibrary.server.db.AssetRow;
 import ai.assetlibrary.server.service.AssetView;
 import ai.assetlibrary.server.service.Page;
+import ai.assetlibrary.server.service.PublicUrls;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 
 /** Converts assets, as a caller sees them, into the unified {@link Asset} record. */
 public final class AssetMapper {
@@ -59,6 +62,18 @@ public final class AssetMapper {
                     .shareExpiresAt(Times.utcOrNull(grant.expiresAt())));
     if (row.thumbnailDeliveryKey() != null) {
       asset.thumbnailUrl(urls.file(row.thumbnailDeliveryKey()));
+    }
+    if (row.byteplusAssetId() != null) {
+      asset
+          .byteplusAssetId(row.byteplusAssetId())
+          .providerRefs(
+              Map.of(
+                  "byteplus",
+                  Map.of("assetId", row.byteplusAssetId(), "groupId", row.providerGroupId())));
+    }
+    if (row.providerErrorCode() != null) {
+      asset.providerLastError(
+          new ProviderError(row.providerErrorCode()).message(row.providerErrorMessage()));
     }
     return asset;
   }

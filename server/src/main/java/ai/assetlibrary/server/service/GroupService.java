@@ -9,26 +9,36 @@ import ai.assetlibrary.server.db.AssetRow;
 import ai.assetlibrary.server.db.GroupFilter;
 import ai.assetlibrary.server.db.ShareDao;
 import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.provider.AssetProvider;
+import ai.assetlibrary.server.provider.ProviderException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Creating, reading, listing, changing and deleting asset groups, as the caller may. */
 public final class GroupService {
 
-  static final Set<String> KINDS = Set.of("GENERIC", "VIRTUAL_PORTRAIT", "REAL_FACE");
+  static final String VIRTUAL_PORTRAIT = "VIRTUAL_PORTRAIT";
+  static final String REAL_FACE = "REAL_FACE";
+  static final Set<String> KINDS = Set.of(AccountService.GENERIC_KIND, VIRTUAL_PORTRAIT, REAL_FACE);
   private static final int MAX_NAME_LENGTH = 64;
   private static final int MAX_DESCRIPTION_LENGTH = 300;
   private static final int MAX_RETENTION_DAYS = 3650;
 
+  /** Public ids of imported legacy RealFace groups: this prefix and the legacy integer id. */
+  public static final String LEGACY_PREFIX = "legacy_rf_";
+
   private final Jdbi jdbi;
   private final AssetFiles files;
+  private final AssetProvider provider;
   private final Clock clock;
 
-  public GroupService(Jdbi jdbi, AssetFiles files, Clock clock) {
+  public GroupService(Jdbi jdbi, AssetFiles files, AssetProvider provider, Clock clock) {
     this.jdbi = jdbi;
     this.files = files;
+    this.provider = provider;
     this.clock = clock;
   }
 
@@ -62,7 +72,10 @@ public final class GroupService {
     return new Page<>(items, groups.countVisible(filter), query.current(), query.size());
   }
 
-  /** Creates a GENERIC group; portrait kinds need the upstream provider. */
+  /**
+   * Creates a group. A Virtual Portrait group is created at the provider first; RealFace groups
+   * come from the provider's verification flow, which is not offered yet.
+   */
   public GroupView create(Caller caller, GroupChanges request) {
     String name = checkName(request.name());
     String kind = request.groupKind();
@@ -76,14 +89,23 @@ public final class GroupService {
       throw ApiException.invalidField(
           "retentionDays", "'retentionDays' must be between 1 and " + MAX_RETENTION_DAYS + ".");
     }
-    if (!AccountService.GENERIC_KIND.equals(kind)) {
-      if (retention != null) {
-        throw ApiException.invalidField(
-            "retentionDays", "Portrait groups keep their assets: 'retentionDays' does not apply.");
-      }
+    if (!AccountService.GENERIC_KIND.equals(kind) && retention != null) {
+      throw ApiException.invalidField(
+          "retentionDays", "Portrait groups keep their assets: 'retentionDays' does not apply.");
+    }
+    if (REAL_FACE.equals(kind)) {
       throw new ApiException(
           ServiceCode.ASSET_PROVIDER_UNAVAILABLE,
-          "No asset provider is configured for " + kind + " groups.");
+          "RealFace groups come from the provider's real-person verification, which this server"
+              + " does not offer yet.");
+    }
+    String providerGroupId = null;
+    if (VIRTUAL_PORTRAIT.equals(kind)) {
+      try {
+        providerGroupId = provider.createAssetGroup(name, description);
+      } catch (ProviderException e) {
+        throw ProviderFailures.toApiException(e);
+      }
     }
     long now = clock.millis();
     String publicId = PublicIds.groupId();
@@ -98,13 +120,45 @@ public final class GroupService {
             "active",
             false,
             null,
-            null,
+            providerGroupId,
             description,
             retention,
             now,
             now);
     jdbi.onDemand(AssetGroupDao.class).insert(row);
     return get(caller, publicId);
+  }
+
+  /**
+   * Records an existing provider RealFace group for a user, addressed as {@code assetGroupId=N} or
+   * {@code groupId=legacy_rf_N}; refuses an id that is already taken.
+   */
+  public AssetGroupRow importLegacy(
+      long legacyId, long tenantId, long ownerUserId, String providerGroupId, String name) {
+    String publicId = LEGACY_PREFIX + legacyId;
+    long now = clock.millis();
+    AssetGroupRow row =
+        new AssetGroupRow(
+            0,
+            publicId,
+            tenantId,
+            ownerUserId,
+            checkName(name),
+            REAL_FACE,
+            "active",
+            false,
+            legacyId,
+            providerGroupId,
+            null,
+            null,
+            now,
+            now);
+    try {
+      jdbi.onDemand(AssetGroupDao.class).insert(row);
+    } catch (UnableToExecuteStatementException e) {
+      throw new IllegalArgumentException("Legacy group " + legacyId + " already exists", e);
+    }
+    return jdbi.onDemand(AssetGroupDao.class).findOwned(ownerUserId, publicId).orElseThrow();
   }
 
   /** Changes name, description or retention; needs ownership or EDIT. */

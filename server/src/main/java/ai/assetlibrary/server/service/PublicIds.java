@@ -16,6 +16,11 @@ public final class PublicIds {
     return "ua_" + HexFormat.of().formatHex(randomBytes(16));
   }
 
+  /** A provider-path asset id: {@code ta_} and 128 random bits as 32 lowercase hex digits. */
+  public static String providerAssetId() {
+    return "ta_" + HexFormat.of().formatHex(randomBytes(16));
+  }
+
   /** A group id: {@code ug_} and 128 random bits as 32 lowercase hex digits. */
   public static String groupId() {
     return "ug_" + HexFormat.of().formatHex(randomBytes(16));

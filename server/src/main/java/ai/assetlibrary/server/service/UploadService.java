@@ -4,7 +4,6 @@ import ai.assetlibrary.api.model.ErrorDetails;
 import ai.assetlibrary.api.model.ServiceCode;
 import ai.assetlibrary.server.auth.Caller;
 import ai.assetlibrary.server.db.AssetDao;
-import ai.assetlibrary.server.db.AssetGroupDao;
 import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.db.AssetRow;
 import ai.assetlibrary.server.errors.ApiException;
@@ -15,6 +14,8 @@ import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaFacts;
 import ai.assetlibrary.server.media.MediaRejectedException;
 import ai.assetlibrary.server.media.Thumbnailer;
+import ai.assetlibrary.server.provider.AssetProvider;
+import ai.assetlibrary.server.provider.ProviderException;
 import ai.assetlibrary.server.storage.BlobStore;
 import ai.assetlibrary.server.storage.PendingBlob;
 import ai.assetlibrary.server.storage.Sha256;
@@ -47,7 +48,9 @@ public final class UploadService {
   static final String ASSET_GROUP_ID_FIELD = "assetGroupId";
   static final String MODEL_FIELD = "model";
 
-  private static final String LEGACY_GROUP_PREFIX = "legacy_rf_";
+  private static final String LEGACY_GROUP_PREFIX = GroupService.LEGACY_PREFIX;
+  private static final String ACTIVE = "active";
+  private static final String PROCESSING = "processing";
   private static final Set<String> PORTRAIT_MODELS = Set.of("seedance-2.0", "seedance-2.0-fast");
   private static final int MAX_NAME_LENGTH = 255;
   private static final int MAX_ID_LENGTH = 64;
@@ -59,6 +62,8 @@ public final class UploadService {
   private final BlobStore blobs;
   private final MultipartFormReader formReader;
   private final FileIngestor ingestor;
+  private final AssetProvider provider;
+  private final PublicUrls urls;
   private final MediaAnalyzer analyzer;
   private final Thumbnailer thumbnailer;
   private final UploadActivity activity;
@@ -72,6 +77,8 @@ public final class UploadService {
       BlobStore blobs,
       MultipartFormReader formReader,
       FileIngestor ingestor,
+      AssetProvider provider,
+      PublicUrls urls,
       MediaAnalyzer analyzer,
       Thumbnailer thumbnailer,
       UploadActivity activity,
@@ -83,6 +90,8 @@ public final class UploadService {
     this.blobs = blobs;
     this.formReader = formReader;
     this.ingestor = ingestor;
+    this.provider = provider;
+    this.urls = urls;
     this.analyzer = analyzer;
     this.thumbnailer = thumbnailer;
     this.activity = activity;
@@ -93,18 +102,34 @@ public final class UploadService {
   public AssetView upload(Caller caller, String contentType, InputStream body) {
     activity.started();
     try (UploadForm form = formReader.read(contentType, body, FILE_PART, ingestor::ingest)) {
-      AssetGroupRow group = resolveGroup(caller, form);
-      IngestedFile file = checkFile(form);
+      UploadTarget target = resolveTarget(caller, form);
+      IngestedFile file = checkFile(form, target);
       AcceptedType type = file.acceptedType().orElseThrow();
       MediaAnalysis analysis = analyze(file, type);
       String name = displayName(form, file);
-      return store(caller, group, name, file, type, analysis);
+      AssetRow stored = store(target, name, file, type, analysis);
+      if (target.portrait()) {
+        registerWithProvider(stored, target.group());
+      }
+      return assets.get(caller, stored.assetId());
     } finally {
       activity.finished();
     }
   }
 
-  private AssetGroupRow resolveGroup(Caller caller, UploadForm form) {
+  /** The destination group, and whether the legacy provider route addressed it. */
+  private record UploadTarget(AssetGroupRow group, boolean legacyRoute) {
+
+    boolean portrait() {
+      return !AccountService.GENERIC_KIND.equals(group.groupKind());
+    }
+  }
+
+  /**
+   * Decides the destination. The legacy route checks, in this order: the group exists, the caller
+   * may upload, it is active, its kind takes uploads, it has a provider group id.
+   */
+  private UploadTarget resolveTarget(Caller caller, UploadForm form) {
     Optional<String> groupId =
         form.field(GROUP_ID_FIELD).map(String::strip).filter(s -> !s.isEmpty());
     Optional<Long> legacyId = legacyGroupId(form, groupId);
@@ -112,31 +137,65 @@ public final class UploadService {
     groupId.ifPresent(id -> checkLength(GROUP_ID_FIELD, id, MAX_ID_LENGTH));
     model.ifPresent(m -> checkLength(MODEL_FIELD, m, MAX_ID_LENGTH));
     if (legacyId.isPresent()) {
-      AssetGroupRow group =
-          jdbi.onDemand(AssetGroupDao.class)
-              .findOwnedLegacy(caller.userId(), legacyId.get())
-              .orElseThrow(
-                  () ->
-                      new ApiException(
-                          ServiceCode.ASSET_GROUP_NOT_FOUND, "Asset group not found."));
-      throw providerUnavailable(group);
+      GroupView group = legacyGroup(caller, legacyId.get());
+      checkUploadAllowed(group);
+      if (!group.group().status().equals(ACTIVE)) {
+        throw notActive();
+      }
+      if (AccountService.GENERIC_KIND.equals(group.group().groupKind())) {
+        throw new ApiException(
+            ServiceCode.ASSET_GROUP_TYPE_UNSUPPORTED,
+            "This asset group does not take provider uploads.");
+      }
+      checkProviderRef(group.group());
+      model.ifPresent(m -> checkModel(m, group.group()));
+      return new UploadTarget(group.group(), true);
     }
     if (model.isPresent() && groupId.isEmpty()) {
       throw new ApiException(
           ServiceCode.UNIFIED_ASSET_GROUP_REQUIRED, "A group is required when 'model' is given.");
     }
     GroupView group = groups.get(caller, groupId.orElse(AccountService.LIBRARY_GROUP_ID));
-    if (model.isPresent()) {
-      checkModel(model.get(), group.group());
+    model.ifPresent(m -> checkModel(m, group.group()));
+    checkUploadAllowed(group);
+    UploadTarget target = new UploadTarget(group.group(), false);
+    if (target.portrait()) {
+      if (!group.group().status().equals(ACTIVE)) {
+        throw notActive();
+      }
+      checkProviderRef(group.group());
     }
+    return target;
+  }
+
+  private GroupView legacyGroup(Caller caller, long legacyId) {
+    try {
+      return groups.get(caller, GroupService.LEGACY_PREFIX + legacyId);
+    } catch (ApiException e) {
+      if (e.serviceCode() == ServiceCode.UNIFIED_ASSET_GROUP_NOT_FOUND) {
+        throw new ApiException(ServiceCode.ASSET_GROUP_NOT_FOUND, "Asset group not found.");
+      }
+      throw e;
+    }
+  }
+
+  private static void checkUploadAllowed(GroupView group) {
     if (!group.allows(Permission.EDIT)) {
       throw new ApiException(
           ServiceCode.ASSET_GROUP_ACCESS_DENIED, "You may not upload into this asset group.");
     }
-    if (!AccountService.GENERIC_KIND.equals(group.group().groupKind())) {
-      throw providerUnavailable(group.group());
+  }
+
+  private static void checkProviderRef(AssetGroupRow group) {
+    if (group.providerGroupId() == null) {
+      throw new ApiException(
+          ServiceCode.ASSET_GROUP_PROVIDER_REF_MISSING,
+          "The asset group has no provider group id.");
     }
-    return group.group();
+  }
+
+  private static ApiException notActive() {
+    return new ApiException(ServiceCode.ASSET_GROUP_NOT_ACTIVE, "Asset group is not active");
   }
 
   /** The legacy provider group id, from {@code assetGroupId} or a {@code legacy_rf_N} group id. */
@@ -188,19 +247,15 @@ public final class UploadService {
     }
   }
 
-  private static ApiException providerUnavailable(AssetGroupRow group) {
-    return new ApiException(
-        ServiceCode.ASSET_PROVIDER_UNAVAILABLE,
-        "No asset provider is configured for " + group.groupKind() + " groups.");
-  }
-
-  private static IngestedFile checkFile(UploadForm form) {
+  private static IngestedFile checkFile(UploadForm form, UploadTarget target) {
     IngestedFile file =
         form.file()
             .orElseThrow(
                 () ->
                     new ApiException(
-                        ServiceCode.UNIFIED_ASSET_FILE_REQUIRED,
+                        target.legacyRoute()
+                            ? ServiceCode.ASSET_FILE_REQUIRED
+                            : ServiceCode.UNIFIED_ASSET_FILE_REQUIRED,
                         "The multipart part 'file' is required."));
     if (file.size() == 0) {
       throw new ApiException(ServiceCode.ASSET_FILE_EMPTY, "The uploaded file is empty.");
@@ -243,14 +298,16 @@ public final class UploadService {
     }
   }
 
-  private AssetView store(
-      Caller caller,
-      AssetGroupRow group,
+  /** Stores bytes, thumbnail and record; all or nothing. */
+  private AssetRow store(
+      UploadTarget target,
       String name,
       IngestedFile file,
       AcceptedType type,
       MediaAnalysis analysis) {
-    String assetId = PublicIds.libraryAssetId();
+    AssetGroupRow group = target.group();
+    String assetId =
+        target.legacyRoute() ? PublicIds.providerAssetId() : PublicIds.libraryAssetId();
     String keyStem = assetId.substring(3, 5) + "/" + assetId;
     String storageKey = keyStem + "." + type.extension();
     Optional<EncodedThumbnail> thumbnail = analysis.picture().flatMap(thumbnailer::render);
@@ -265,9 +322,9 @@ public final class UploadService {
             group.ownerUserId(),
             group.id(),
             name == null ? assetId + "." + type.extension() : name,
-            "active",
+            target.portrait() ? PROCESSING : ACTIVE,
             "UPLOAD",
-            "UNIFIED",
+            target.legacyRoute() ? "PROVIDER" : "UNIFIED",
             type.family().mediaType(),
             type.family().assetType(),
             type.mimeType(),
@@ -288,6 +345,10 @@ public final class UploadService {
             group.retentionDays() == null
                 ? null
                 : now + Duration.ofDays(group.retentionDays()).toMillis(),
+            null,
+            target.portrait() ? group.providerGroupId() : null,
+            null,
+            null,
             now,
             now);
     List<String> written = new ArrayList<>();
@@ -298,7 +359,8 @@ public final class UploadService {
         writeBlob(thumbnailKey, thumbnail.get().bytes());
         written.add(thumbnailKey);
       }
-      jdbi.onDemand(AssetDao.class).insert(row);
+      long id = jdbi.onDemand(AssetDao.class).insert(row);
+      return jdbi.onDemand(AssetDao.class).findById(id).orElseThrow();
     } catch (IOException e) {
       written.forEach(files::remove);
       throw new UncheckedIOException("Storing " + storageKey + " failed", e);
@@ -306,7 +368,29 @@ public final class UploadService {
       written.forEach(files::remove);
       throw e;
     }
-    return assets.get(caller, assetId);
+  }
+
+  /**
+   * Registers a stored asset with the provider, which downloads it from its delivery URL. When the
+   * provider refuses or cannot be reached, the asset is removed again: nothing is left behind.
+   */
+  private void registerWithProvider(AssetRow asset, AssetGroupRow group) {
+    String providerName =
+        asset.name().length() <= 64 ? asset.name() : asset.name().substring(0, 64);
+    try {
+      String providerAssetId =
+          provider.createAsset(
+              group.providerGroupId(),
+              urls.file(asset.deliveryKey()),
+              asset.assetType(),
+              providerName);
+      jdbi.onDemand(AssetDao.class)
+          .recordProviderAsset(asset.id(), providerAssetId, clock.millis());
+    } catch (ProviderException e) {
+      jdbi.onDemand(AssetDao.class).deleteAll(List.of(asset.id()));
+      files.removeAll(List.of(asset));
+      throw ProviderFailures.toApiException(e);
+    }
   }
 
   private void writeBlob(String key, byte[] bytes) throws IOException {

@@ -12,8 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile and damaged media is refused with a clear code and leaves nothing behind. The test JVM,
- * which runs the server, has a 128 MB heap (see the module's Surefire settings).
+ * Hostile and damaged media is refused with a clear code and leaves nothing behind. This class runs
+ * in a JVM of its own with a 128 MB heap, which the server shares (see the module's Surefire
+ * settings).
  */
 class MediaSafetyTest extends ServerTest {
 

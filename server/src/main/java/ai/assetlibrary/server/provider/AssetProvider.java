@@ -1,0 +1,17 @@
+package ai.assetlibrary.server.provider;
+
+import java.net.URI;
+
+/** The upstream asset provider (BytePlus ModelArk), as the services use it. */
+public interface AssetProvider {
+
+  /** Creates a Virtual Portrait ({@code AIGC}) asset group; returns the provider's group id. */
+  String createAssetGroup(String name, String description) throws ProviderException;
+
+  /**
+   * Registers an asset that the provider downloads from {@code url}; returns the provider's asset
+   * id. {@code assetType} is {@code Image}, {@code Video} or {@code Audio}.
+   */
+  String createAsset(String providerGroupId, URI url, String assetType, String name)
+      throws ProviderException;
+}

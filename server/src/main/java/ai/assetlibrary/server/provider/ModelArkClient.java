@@ -1,0 +1,180 @@
+package ai.assetlibrary.server.provider;
+
+import ai.assetlibrary.server.storage.Sha256;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * BytePlus ModelArk's asset API over its Volcengine OpenAPI conventions: {@code POST
+ * {endpoint}/?Action=…&Version=2024-01-01} with a JSON body, signed with {@link RequestSigner},
+ * answered with {@code {ResponseMetadata: {…, Error?}, Result}}. Every call has a timeout; calls
+ * that may safely be repeated (connection failures, 5xx, throttling) are retried with exponential
+ * backoff; calls are spaced under the provider's published rate; every failed call is logged.
+ */
+public final class ModelArkClient implements AssetProvider {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelArkClient.class);
+  private static final String VERSION = "2024-01-01";
+  private static final String SERVICE = "ark";
+  private static final Set<String> THROTTLING =
+      Set.of("Throttling", "RequestLimitExceeded", "TooManyRequests", "FlowLimitExceeded");
+
+  /** Under the provider's published limit of about 30 create calls per second. */
+  private static final double CALLS_PER_SECOND = 20;
+
+  private final URI endpoint;
+  private final RequestSigner signer;
+  private final String project;
+  private final Duration timeout;
+  private final int attempts;
+  private final Duration backoff;
+  private final HttpClient http;
+  private final ObjectMapper json = new ObjectMapper();
+  private final RateLimiter limiter = new RateLimiter(CALLS_PER_SECOND);
+  private final Clock clock;
+
+  /**
+   * @param endpoint the API's base URL, e.g. {@code https://ark.ap-southeast.bytepluses.com}
+   * @param timeout the longest one attempt may take
+   * @param attempts how many times a retryable call is tried in all
+   * @param backoff the wait before the second attempt; it doubles for each further one
+   */
+  public ModelArkClient(
+      URI endpoint,
+      String accessKey,
+      String secretKey,
+      String region,
+      String project,
+      Duration timeout,
+      int attempts,
+      Duration backoff,
+      Clock clock) {
+    this.endpoint = endpoint;
+    this.signer =
+        new RequestSigner(SigningScheme.VOLCENGINE, accessKey, secretKey, region, SERVICE);
+    this.project = project;
+    this.timeout = timeout;
+    this.attempts = attempts;
+    this.backoff = backoff;
+    this.clock = clock;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  @Override
+  public String createAssetGroup(String name, String description) throws ProviderException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("Name", name);
+    if (description != null) {
+      body.put("Description", description);
+    }
+    body.put("GroupType", "AIGC");
+    body.put("ProjectName", project);
+    return call("CreateAssetGroup", body).path("Id").asText();
+  }
+
+  @Override
+  public String createAsset(String providerGroupId, URI url, String assetType, String name)
+      throws ProviderException {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("GroupId", providerGroupId);
+    body.put("URL", url.toString());
+    body.put("AssetType", assetType);
+    body.put("Name", name);
+    body.put("ProjectName", project);
+    return call("CreateAsset", body).path("Id").asText();
+  }
+
+  /** Calls {@code action} and returns its {@code Result}. */
+  private JsonNode call(String action, Map<String, Object> body) throws ProviderException {
+    byte[] payload;
+    try {
+      payload = json.writeValueAsBytes(body);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot encode the " + action + " request", e);
+    }
+    String failure = "";
+    for (int attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        if (attempt > 1) {
+          Thread.sleep(backoff.multipliedBy(1L << (attempt - 2)).toMillis());
+        }
+        limiter.acquire();
+        HttpResponse<byte[]> response =
+            http.send(request(action, payload), HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode answer = parse(response.body());
+        JsonNode error = answer.path("ResponseMetadata").path("Error");
+        String code = error.path("Code").asText("");
+        if (response.statusCode() >= 500
+            || response.statusCode() == 429
+            || THROTTLING.contains(code)) {
+          failure = "HTTP " + response.statusCode() + (code.isEmpty() ? "" : " " + code);
+        } else if (!code.isEmpty() || response.statusCode() >= 400) {
+          String message = error.path("Message").asText("HTTP " + response.statusCode());
+          LOG.warn("ModelArk {} refused: {} {}", action, code, message);
+          throw ProviderException.rejected(
+              code.isEmpty() ? "HTTP" + response.statusCode() : code, message);
+        } else {
+          return answer.path("Result");
+        }
+      } catch (IOException e) {
+        failure =
+            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw ProviderException.unavailable("Interrupted while calling the provider");
+      }
+      LOG.warn("ModelArk {} failed (attempt {}/{}): {}", action, attempt, attempts, failure);
+    }
+    throw ProviderException.unavailable(
+        "The provider did not answer "
+            + action
+            + " after "
+            + attempts
+            + " attempts ("
+            + failure
+            + ").");
+  }
+
+  private HttpRequest request(String action, byte[] payload) {
+    Map<String, String> query = Map.of("Action", action, "Version", VERSION);
+    URI uri = URI.create(endpoint + "/?" + RequestSigner.canonicalQuery(query));
+    Map<String, String> signed = new LinkedHashMap<>();
+    signed.put("Host", uri.getRawAuthority());
+    signed.put("Content-Type", "application/json");
+    signed.put("X-Content-Sha256", Sha256.hex(payload));
+    RequestSigner.Signature signature =
+        signer.sign("POST", "/", query, signed, payload, clock.instant());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+    signed.forEach(
+        (name, value) -> {
+          if (!name.equals("Host")) {
+            request.header(name, value);
+          }
+        });
+    signature.headers().forEach(request::header);
+    return request.build();
+  }
+
+  private JsonNode parse(byte[] body) {
+    try {
+      return json.readTree(body);
+    } catch (IOException e) {
+      return json.createObjectNode();
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package ai.assetlibrary.server.provider;
+
+import java.net.URI;
+
+/** Stands in when no provider is configured: every operation is unavailable, and says why. */
+public final class UnconfiguredProvider implements AssetProvider {
+
+  private static final String WHY =
+      "No asset provider is configured (set ASSETS_BYTEPLUS_ENDPOINT, ASSETS_BYTEPLUS_ACCESS_KEY"
+          + " and ASSETS_BYTEPLUS_SECRET_KEY).";
+
+  @Override
+  public String createAssetGroup(String name, String description) throws ProviderException {
+    throw ProviderException.unavailable(WHY);
+  }
+
+  @Override
+  public String createAsset(String providerGroupId, URI url, String assetType, String name)
+      throws ProviderException {
+    throw ProviderException.unavailable(WHY);
+  }
+}
