@@ -2,6 +2,7 @@ package ai.assetlibrary.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.assetlibrary.server.auth.Caller;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -26,18 +27,64 @@ class AssetServerMainTest {
     assertThat(created).as(text(err)).isZero();
     String key = text(out).strip();
     assertThat(key).matches("sk-[A-Za-z0-9_-]{43}");
-    AssetLibrary library = AssetLibrary.open(config());
-    assertThat(library.apiKeys().authenticate(key))
-        .hasValueSatisfying(
-            caller -> {
-              assertThat(caller.tenantId()).isEqualTo(77);
-              assertThat(caller.userId()).isEqualTo(901);
-              assertThat(caller.userName()).isEqualTo("alice");
-            });
+    try (AssetLibrary library = AssetLibrary.open(config())) {
+      assertThat(library.apiKeys().authenticate(key))
+          .hasValueSatisfying(
+              caller -> {
+                assertThat(caller.tenantId()).isEqualTo(77);
+                assertThat(caller.userId()).isEqualTo(901);
+                assertThat(caller.userName()).isEqualTo("alice");
+              });
 
-    assertThat(run("keys", "disable", "--key", key)).isZero();
-    assertThat(library.apiKeys().authenticate(key)).isEmpty();
-    assertThat(run("keys", "disable", "--key", key)).as("already disabled").isEqualTo(1);
+      assertThat(run("keys", "disable", "--key", key)).isZero();
+      assertThat(library.apiKeys().authenticate(key)).isEmpty();
+      assertThat(run("keys", "disable", "--key", key)).as("already disabled").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void groupsImportLegacyRecordsAProviderGroupForTheUser() throws Exception {
+    int imported =
+        run(
+            "groups",
+            "import-legacy",
+            "--id",
+            "8137",
+            "--tenant",
+            "1001",
+            "--user",
+            "5001",
+            "--provider-group",
+            "group-20240101",
+            "--name",
+            "Legacy faces");
+
+    assertThat(imported).as(text(err)).isZero();
+    assertThat(text(out)).contains("legacy_rf_8137");
+    try (AssetLibrary library = AssetLibrary.open(config())) {
+      var group =
+          library.groups().get(new Caller(1001, 5001, "user-5001"), "legacy_rf_8137").group();
+      assertThat(group.legacyId()).isEqualTo(8137);
+      assertThat(group.providerGroupId()).isEqualTo("group-20240101");
+      assertThat(group.groupKind()).isEqualTo("REAL_FACE");
+      assertThat(group.status()).isEqualTo("active");
+    }
+    assertThat(
+            run(
+                "groups",
+                "import-legacy",
+                "--id",
+                "8137",
+                "--tenant",
+                "1001",
+                "--user",
+                "5001",
+                "--provider-group",
+                "g",
+                "--name",
+                "again"))
+        .as("the same legacy id twice")
+        .isEqualTo(2);
   }
 
   @Test

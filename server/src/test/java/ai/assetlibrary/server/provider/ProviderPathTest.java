@@ -1,0 +1,218 @@
+package ai.assetlibrary.server.provider;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.assetlibrary.server.testing.FakeModelArk;
+import ai.assetlibrary.server.testing.FakeModelArk.Behaviour;
+import ai.assetlibrary.server.testing.Multipart;
+import ai.assetlibrary.server.testing.RunningServer;
+import ai.assetlibrary.server.testing.ServerTest;
+import ai.assetlibrary.server.testing.TestMedia;
+import ai.assetlibrary.server.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Portrait groups and uploads through the provider, against a fake ModelArk that checks signatures.
+ */
+class ProviderPathTest extends ServerTest {
+
+  @RegisterExtension static final FakeModelArk MODEL_ARK = new FakeModelArk();
+
+  private static final long LEGACY_ID = 8137;
+
+  private final byte[] png = TestMedia.png(400, 300);
+
+  ProviderPathTest() {
+    super(new RunningServer(MODEL_ARK.environment()));
+  }
+
+  @BeforeEach
+  void freshProvider() {
+    MODEL_ARK.reset();
+  }
+
+  @Test
+  void virtualPortraitGroupIsCreatedAtTheProviderAndIsActive() {
+    JsonNode group = createPortraitGroup("Characters");
+
+    assertThat(group.get("groupKind").asText()).isEqualTo("VIRTUAL_PORTRAIT");
+    assertThat(group.get("status").asText()).isEqualTo("active");
+    assertThat(MODEL_ARK.calls()).containsExactly("CreateAssetGroup");
+  }
+
+  @Test
+  void providerRefusingTheGroupIs422WithItsError() {
+    MODEL_ARK.refuseWith("InvalidParameter");
+
+    HttpResponse<String> response =
+        server.call(
+            "POST",
+            "/v1/asset-groups",
+            key,
+            Map.of("name", "Characters", "groupKind", "VIRTUAL_PORTRAIT"));
+
+    JsonNode body = assertError(response, 422, "ASSET_PROVIDER_REJECTED");
+    assertThat(body.at("/data/providerLastError/code").asText()).isEqualTo("InvalidParameter");
+  }
+
+  @Test
+  void uploadIntoAPortraitGroupIsRegisteredFromItsDeliveryUrl() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+
+    JsonNode asset = upload(form().text("groupId", group).text("model", "seedance-2.0"));
+
+    assertThat(asset.get("assetId").asText()).startsWith("ua_");
+    assertThat(asset.get("status").asText()).isEqualTo("processing");
+    String providerAssetId = asset.get("byteplusAssetId").asText();
+    assertThat(asset.at("/providerRefs/byteplus/assetId").asText()).isEqualTo(providerAssetId);
+    assertThat(asset.at("/providerRefs/byteplus/groupId").asText()).startsWith("group-");
+    assertThat(MODEL_ARK.downloaded(providerAssetId)).isEqualTo(png);
+    assertThat(MODEL_ARK.asset(providerAssetId).path("AssetType").asText()).isEqualTo("Image");
+  }
+
+  @Test
+  void legacyUploadByAssetGroupIdTakesTheProviderPath() {
+    importLegacyGroup();
+
+    JsonNode asset = upload(form().text("assetGroupId", String.valueOf(LEGACY_ID)));
+
+    assertThat(asset.get("id").isIntegralNumber()).isTrue();
+    assertThat(asset.get("assetId").asText()).matches("ta_[0-9a-f]{32}");
+    assertThat(asset.get("token360AssetId").asText()).isEqualTo(asset.get("assetId").asText());
+    assertThat(asset.get("sourceType").asText()).isEqualTo("PROVIDER");
+    assertThat(asset.get("assetGroupId").asText()).isEqualTo("legacy_rf_" + LEGACY_ID);
+    assertThat(asset.get("status").asText()).isEqualTo("processing");
+    assertThat(asset.at("/providerRefs/byteplus/groupId").asText()).isEqualTo("legacy-group");
+    assertThat(MODEL_ARK.downloaded(asset.get("byteplusAssetId").asText())).isEqualTo(png);
+  }
+
+  @Test
+  void legacyUploadByLegacyGroupIdTakesTheSamePath() {
+    importLegacyGroup();
+
+    JsonNode asset = upload(form().text("groupId", "legacy_rf_" + LEGACY_ID));
+
+    assertThat(asset.get("sourceType").asText()).isEqualTo("PROVIDER");
+  }
+
+  @Test
+  void legacyRouteAnswersWithTheProviderPathCodes() {
+    importLegacyGroup();
+    String alice = server.createKey(1001, 5002, "alice");
+
+    assertError(
+        server.upload(alice, form().text("assetGroupId", String.valueOf(LEGACY_ID))),
+        404,
+        "ASSET_GROUP_NOT_FOUND");
+    server.call(
+        "POST",
+        "/v1/asset-groups/legacy_rf_" + LEGACY_ID + "/shares",
+        key,
+        Map.of("userId", 5002, "permission", "READ"));
+    assertError(
+        server.upload(alice, form().text("assetGroupId", String.valueOf(LEGACY_ID))),
+        403,
+        "ASSET_GROUP_ACCESS_DENIED");
+    assertError(
+        server.upload(key, Multipart.form().text("assetGroupId", String.valueOf(LEGACY_ID))),
+        400,
+        "ASSET_FILE_REQUIRED");
+    assertError(
+        server.upload(
+            key,
+            Multipart.form()
+                .file("file", "a.png", "image/png", TestMedia.pdf())
+                .text("assetGroupId", String.valueOf(LEGACY_ID))),
+        415,
+        "ASSET_FILE_TYPE_UNSUPPORTED");
+    assertThat(MODEL_ARK.calls()).isEmpty();
+  }
+
+  @Test
+  void providerRefusalOfTheAssetIs422AndLeavesNothingBehind() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+    MODEL_ARK.refuseWith("FaceMismatch");
+
+    JsonNode body =
+        assertError(
+            server.upload(key, form().text("groupId", group)), 422, "ASSET_PROVIDER_REJECTED");
+
+    assertThat(body.at("/data/providerLastError/code").asText()).isEqualTo("FaceMismatch");
+    assertNothingStored();
+  }
+
+  @Test
+  void provider5xxIsRetriedThen502AndLeavesNothingBehind() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+    MODEL_ARK.behave(Behaviour.FAIL_WITH_500);
+
+    assertError(
+        server.upload(key, form().text("groupId", group)), 502, "ASSET_PROVIDER_UNAVAILABLE");
+
+    assertThat(MODEL_ARK.calls())
+        .containsExactly("CreateAssetGroup", "CreateAsset", "CreateAsset", "CreateAsset");
+    assertNothingStored();
+  }
+
+  @Test
+  void throttlingIsRetried() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+    MODEL_ARK.behave(Behaviour.THROTTLE_ONCE);
+
+    JsonNode asset = upload(form().text("groupId", group));
+
+    assertThat(asset.get("status").asText()).isEqualTo("processing");
+    assertThat(MODEL_ARK.calls()).containsExactly("CreateAssetGroup", "CreateAsset", "CreateAsset");
+  }
+
+  @Test
+  void providerHangingPastTheTimeoutIs502() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+    MODEL_ARK.behave(Behaviour.HANG);
+
+    assertError(
+        server.upload(key, form().text("groupId", group)), 502, "ASSET_PROVIDER_UNAVAILABLE");
+
+    assertNothingStored();
+  }
+
+  private JsonNode createPortraitGroup(String name) {
+    HttpResponse<String> response =
+        server.call(
+            "POST", "/v1/asset-groups", key, Map.of("name", name, "groupKind", "VIRTUAL_PORTRAIT"));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return TestServer.json(response).get("data");
+  }
+
+  private void importLegacyGroup() {
+    server.library().groups().importLegacy(LEGACY_ID, 1001, 5001, "legacy-group", "Legacy faces");
+  }
+
+  private Multipart form() {
+    return Multipart.form().file("file", "face.png", "image/png", png);
+  }
+
+  private JsonNode upload(Multipart form) {
+    HttpResponse<String> response = server.upload(key, form);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return TestServer.json(response).get("data");
+  }
+
+  private void assertNothingStored() {
+    assertThat(server.assetRows()).isZero();
+    assertThat(server.storedFiles()).isEmpty();
+    assertThat(server.incomingFiles()).isEmpty();
+  }
+
+  private static JsonNode assertError(HttpResponse<String> response, int status, String code) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    JsonNode body = TestServer.json(response);
+    assertThat(body.get("serviceCode").asText()).isEqualTo(code);
+    return body;
+  }
+}
