@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -51,7 +50,6 @@ public final class UploadService {
   private static final String LEGACY_GROUP_PREFIX = GroupService.LEGACY_PREFIX;
   private static final String ACTIVE = "active";
   private static final String PROCESSING = "processing";
-  private static final Set<String> PORTRAIT_MODELS = Set.of("seedance-2.0", "seedance-2.0-fast");
   private static final int MAX_NAME_LENGTH = 255;
   private static final int MAX_ID_LENGTH = 64;
 
@@ -106,6 +104,7 @@ public final class UploadService {
       IngestedFile file = checkFile(form, target);
       AcceptedType type = file.acceptedType().orElseThrow();
       MediaAnalysis analysis = analyze(file, type);
+      target.model().ifPresent(m -> ModelLimits.check(m, type, file.size(), analysis.facts()));
       String name = displayName(form, file);
       AssetRow stored = store(target, name, file, type, analysis);
       if (target.portrait()) {
@@ -118,7 +117,7 @@ public final class UploadService {
   }
 
   /** The destination group, and whether the legacy provider route addressed it. */
-  private record UploadTarget(AssetGroupRow group, boolean legacyRoute) {
+  private record UploadTarget(AssetGroupRow group, boolean legacyRoute, Optional<String> model) {
 
     boolean portrait() {
       return !AccountService.GENERIC_KIND.equals(group.groupKind());
@@ -149,7 +148,7 @@ public final class UploadService {
       }
       checkProviderRef(group.group());
       model.ifPresent(m -> checkModel(m, group.group()));
-      return new UploadTarget(group.group(), true);
+      return new UploadTarget(group.group(), true, model);
     }
     if (model.isPresent() && groupId.isEmpty()) {
       throw new ApiException(
@@ -158,7 +157,7 @@ public final class UploadService {
     GroupView group = groups.get(caller, groupId.orElse(AccountService.LIBRARY_GROUP_ID));
     model.ifPresent(m -> checkModel(m, group.group()));
     checkUploadAllowed(group);
-    UploadTarget target = new UploadTarget(group.group(), false);
+    UploadTarget target = new UploadTarget(group.group(), false, model);
     if (target.portrait()) {
       if (!group.group().status().equals(ACTIVE)) {
         throw notActive();
@@ -235,7 +234,7 @@ public final class UploadService {
   }
 
   private static void checkModel(String model, AssetGroupRow group) {
-    if (!PORTRAIT_MODELS.contains(model)) {
+    if (!ModelLimits.MODELS.contains(model)) {
       throw new ApiException(
           ServiceCode.ASSET_MODEL_UNSUPPORTED,
           "Unknown model '" + model + "'; supported: seedance-2.0, seedance-2.0-fast.");

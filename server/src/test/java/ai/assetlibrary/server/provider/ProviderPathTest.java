@@ -134,6 +134,50 @@ class ProviderPathTest extends ServerTest {
   }
 
   @Test
+  void modelLimitsAreCheckedBeforeAnythingIsSent() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+    MODEL_ARK.reset();
+
+    assertLimit(group, "small.png", TestMedia.png(64, 48), "sides");
+    assertLimit(group, "wide.png", TestMedia.png(1000, 300), "ratio");
+    assertLimit(group, "clip.mp4", TestMedia.fixture("plain.mp4"), "sides");
+    assertLimit(group, "clip.webm", TestMedia.fixture("clip.webm"), "format");
+    assertLimit(group, "short.wav", TestMedia.wav(1.5), "duration");
+    assertLimit(group, "tone.ogg", TestMedia.fixture("tone.ogg"), "format");
+
+    assertThat(MODEL_ARK.calls()).isEmpty();
+    assertNothingStored();
+  }
+
+  @Test
+  void modelWithinItsLimitsIsAccepted() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+
+    JsonNode asset =
+        upload(
+            Multipart.form()
+                .file("file", "tone.mp3", "audio/mpeg", TestMedia.fixture("tone.mp3"))
+                .text("groupId", group)
+                .text("model", "seedance-2.0-fast"));
+
+    assertThat(asset.get("assetType").asText()).isEqualTo("Audio");
+  }
+
+  private void assertLimit(String group, String filename, byte[] content, String limit) {
+    JsonNode body =
+        assertError(
+            server.upload(
+                key,
+                Multipart.form()
+                    .file("file", filename, "application/octet-stream", content)
+                    .text("groupId", group)
+                    .text("model", "seedance-2.0")),
+            422,
+            "ASSET_MODEL_LIMIT_EXCEEDED");
+    assertThat(body.at("/data/limit").asText()).as(filename).isEqualTo(limit);
+  }
+
+  @Test
   void providerRefusalOfTheAssetIs422AndLeavesNothingBehind() {
     String group = createPortraitGroup("Characters").get("groupId").asText();
     MODEL_ARK.refuseWith("FaceMismatch");
