@@ -13,10 +13,11 @@ import ai.assetlibrary.server.service.AssetFiles;
 import ai.assetlibrary.server.service.AssetService;
 import ai.assetlibrary.server.service.DeliveryService;
 import ai.assetlibrary.server.service.GroupService;
+import ai.assetlibrary.server.service.ProviderReconciler;
 import ai.assetlibrary.server.service.PublicUrls;
 import ai.assetlibrary.server.service.RetentionSweeper;
+import ai.assetlibrary.server.service.RunCounter;
 import ai.assetlibrary.server.service.ShareService;
-import ai.assetlibrary.server.service.UploadActivity;
 import ai.assetlibrary.server.service.UploadService;
 import ai.assetlibrary.server.storage.FileSystemBlobStore;
 import ai.assetlibrary.server.upload.FileIngestor;
@@ -50,7 +51,7 @@ public final class AssetLibrary implements AutoCloseable {
   private final AccountService accounts;
   private final ApiKeyService apiKeys;
   private final MultipartFormReader formReader;
-  private final UploadActivity uploadActivity;
+  private final RunCounter finishedUploads = new RunCounter();
   private final MediaAnalyzer mediaAnalyzer;
   private final GroupService groups;
   private final AssetService assets;
@@ -58,6 +59,7 @@ public final class AssetLibrary implements AutoCloseable {
   private final UploadService uploads;
   private final DeliveryService deliveries;
   private final RetentionSweeper sweeper;
+  private final ProviderReconciler reconciler;
   private final ScheduledExecutorService background;
 
   private AssetLibrary(ServerConfig config, Clock clock) throws IOException {
@@ -68,7 +70,6 @@ public final class AssetLibrary implements AutoCloseable {
     this.accounts = new AccountService(jdbi, clock);
     this.apiKeys = new ApiKeyService(jdbi, accounts, clock);
     this.formReader = new MultipartFormReader(config.maxUploadBytes());
-    this.uploadActivity = new UploadActivity();
     this.mediaAnalyzer = new MediaAnalyzer(config.maxImagePixels(), config.mediaProbeTimeout());
     AssetFiles files = new AssetFiles(blobs);
     AssetProvider provider =
@@ -105,7 +106,7 @@ public final class AssetLibrary implements AutoCloseable {
             urls,
             mediaAnalyzer,
             new Thumbnailer(),
-            uploadActivity,
+            finishedUploads,
             clock);
     this.deliveries = new DeliveryService(jdbi, blobs, clock);
     this.sweeper = new RetentionSweeper(jdbi, files, clock);
@@ -116,8 +117,9 @@ public final class AssetLibrary implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    long interval = config.sweepInterval().toMillis();
-    background.scheduleWithFixedDelay(this::sweep, interval, interval, TimeUnit.MILLISECONDS);
+    this.reconciler = new ProviderReconciler(jdbi, provider, clock);
+    every(config.sweepInterval(), "retention sweep", sweeper::sweep);
+    every(config.providerPollInterval(), "provider reconciliation", reconciler::reconcile);
   }
 
   /** Opens the database (applying migrations) and the blob store under the data directory. */
@@ -130,12 +132,19 @@ public final class AssetLibrary implements AutoCloseable {
     return new AssetLibrary(config, clock);
   }
 
-  private void sweep() {
-    try {
-      sweeper.sweep();
-    } catch (RuntimeException e) {
-      LOG.error("Retention sweep failed; it runs again in {}", config.sweepInterval(), e);
-    }
+  /** Runs {@code work} in the background every {@code interval}; a failure waits for the next. */
+  private void every(Duration interval, String name, Runnable work) {
+    background.scheduleWithFixedDelay(
+        () -> {
+          try {
+            work.run();
+          } catch (RuntimeException e) {
+            LOG.error("The {} failed; it runs again in {}", name, interval, e);
+          }
+        },
+        interval.toMillis(),
+        interval.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   public ServerConfig config() {
@@ -167,8 +176,9 @@ public final class AssetLibrary implements AutoCloseable {
     return formReader;
   }
 
-  public UploadActivity uploadActivity() {
-    return uploadActivity;
+  /** Uploads handled through to their clean-up, successful or not. */
+  public RunCounter finishedUploads() {
+    return finishedUploads;
   }
 
   public UploadService uploads() {
@@ -193,6 +203,10 @@ public final class AssetLibrary implements AutoCloseable {
 
   public RetentionSweeper sweeper() {
     return sweeper;
+  }
+
+  public ProviderReconciler reconciler() {
+    return reconciler;
   }
 
   /** Stops the background sweep and the media analysis workers. */

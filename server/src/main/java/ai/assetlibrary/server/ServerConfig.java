@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param mediaProbeTimeout longest time spent measuring one file; past it the file is stored
  *     unmeasured
  * @param sweepInterval how often expired assets and shares are swept from storage
+ * @param providerPollInterval how often assets waiting for the provider are checked
  * @param provider how to reach the upstream provider; empty when it is not configured
  * @param bootstrapApiKey a key that must exist for the demo user, if set
  */
@@ -31,6 +32,7 @@ public record ServerConfig(
     long maxImagePixels,
     Duration mediaProbeTimeout,
     Duration sweepInterval,
+    Duration providerPollInterval,
     Optional<ProviderConfig> provider,
     Optional<String> bootstrapApiKey) {
 
@@ -41,6 +43,7 @@ public record ServerConfig(
   public static final long DEFAULT_MAX_IMAGE_PIXELS = 100_000_000L;
   public static final long DEFAULT_MEDIA_PROBE_TIMEOUT_MILLIS = 15_000L;
   public static final long DEFAULT_SWEEP_INTERVAL_SECONDS = 60L;
+  public static final long DEFAULT_PROVIDER_POLL_SECONDS = 5L;
 
   /**
    * Reads and validates the configuration; throws {@link IllegalArgumentException} naming the bad
@@ -69,6 +72,10 @@ public record ServerConfig(
             longValue(
                 env, "ASSETS_SWEEP_INTERVAL_SECONDS", DEFAULT_SWEEP_INTERVAL_SECONDS, 1, 86_400));
     Optional<String> bootstrapKey = nonBlank(env, "ASSETS_BOOTSTRAP_API_KEY");
+    Duration providerPoll =
+        Duration.ofSeconds(
+            longValue(
+                env, "ASSETS_PROVIDER_POLL_SECONDS", DEFAULT_PROVIDER_POLL_SECONDS, 1, 3_600));
     Optional<ProviderConfig> provider = provider(env);
     return new ServerConfig(
         port,
@@ -79,6 +86,7 @@ public record ServerConfig(
         maxImagePixels,
         probeTimeout,
         sweepInterval,
+        providerPoll,
         provider,
         bootstrapKey);
   }

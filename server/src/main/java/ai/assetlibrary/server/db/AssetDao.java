@@ -85,6 +85,29 @@ public interface AssetDao {
   void recordProviderAsset(
       @Bind("id") long id, @Bind("providerAssetId") String providerAssetId, @Bind("now") long now);
 
+  /** Assets waiting for the provider, least recently checked first. */
+  @SqlQuery(
+      """
+      SELECT * FROM assets
+      WHERE status = 'processing' AND byteplus_asset_id IS NOT NULL
+      ORDER BY updated_at, id LIMIT :limit
+      """)
+  List<AssetRow> findProcessing(@Bind("limit") int limit);
+
+  @SqlUpdate(
+      """
+      UPDATE assets
+      SET status = :status, provider_error_code = :errorCode,
+          provider_error_message = :errorMessage, updated_at = :now
+      WHERE id = :id
+      """)
+  void updateProviderStatus(
+      @Bind("id") long id,
+      @Bind("status") String status,
+      @Bind("errorCode") String errorCode,
+      @Bind("errorMessage") String errorMessage,
+      @Bind("now") long now);
+
   @SqlQuery("SELECT * FROM assets WHERE group_id = :groupId")
   List<AssetRow> findInGroup(@Bind("groupId") long groupId);
 

@@ -14,4 +14,7 @@ public interface AssetProvider {
    */
   String createAsset(String providerGroupId, URI url, String assetType, String name)
       throws ProviderException;
+
+  /** The provider's view of an asset it was asked to create. */
+  ProviderAsset getAsset(String providerAssetId) throws ProviderException;
 }

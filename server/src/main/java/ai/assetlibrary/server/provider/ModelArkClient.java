@@ -96,6 +96,16 @@ public final class ModelArkClient implements AssetProvider {
     return call("CreateAsset", body).path("Id").asText();
   }
 
+  @Override
+  public ProviderAsset getAsset(String providerAssetId) throws ProviderException {
+    JsonNode asset = call("GetAsset", Map.of("Id", providerAssetId, "ProjectName", project));
+    JsonNode error = asset.path("Error");
+    return new ProviderAsset(
+        asset.path("Status").asText(),
+        error.hasNonNull("Code") ? error.path("Code").asText() : null,
+        error.hasNonNull("Message") ? error.path("Message").asText() : null);
+  }
+
   /** Calls {@code action} and returns its {@code Result}. */
   private JsonNode call(String action, Map<String, Object> body) throws ProviderException {
     byte[] payload;

@@ -19,4 +19,9 @@ public final class UnconfiguredProvider implements AssetProvider {
       throws ProviderException {
     throw ProviderException.unavailable(WHY);
   }
+
+  @Override
+  public ProviderAsset getAsset(String providerAssetId) throws ProviderException {
+    throw ProviderException.unavailable(WHY);
+  }
 }

@@ -21,7 +21,7 @@ public final class RetentionSweeper {
   private final Jdbi jdbi;
   private final AssetFiles files;
   private final Clock clock;
-  private long sweeps;
+  private final RunCounter sweeps = new RunCounter();
 
   public RetentionSweeper(Jdbi jdbi, AssetFiles files, Clock clock) {
     this.jdbi = jdbi;
@@ -51,26 +51,12 @@ public final class RetentionSweeper {
     if (deleted > 0 || shares > 0) {
       LOG.info("Retention sweep removed {} expired assets and {} expired shares", deleted, shares);
     }
-    synchronized (this) {
-      sweeps++;
-      notifyAll();
-    }
+    sweeps.ran();
     return deleted;
   }
 
-  /**
-   * Waits until at least {@code count} sweeps have completed; false if the timeout passed first.
-   */
-  public synchronized boolean awaitSweeps(long count, java.time.Duration timeout)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (sweeps < count) {
-      long remaining = deadline - System.nanoTime();
-      if (remaining <= 0) {
-        return false;
-      }
-      wait(Math.max(1, remaining / 1_000_000));
-    }
-    return true;
+  /** Completed sweeps, to wait for. */
+  public RunCounter sweeps() {
+    return sweeps;
   }
 }

@@ -64,7 +64,7 @@ public final class UploadService {
   private final PublicUrls urls;
   private final MediaAnalyzer analyzer;
   private final Thumbnailer thumbnailer;
-  private final UploadActivity activity;
+  private final RunCounter finishedUploads;
   private final Clock clock;
 
   public UploadService(
@@ -79,7 +79,7 @@ public final class UploadService {
       PublicUrls urls,
       MediaAnalyzer analyzer,
       Thumbnailer thumbnailer,
-      UploadActivity activity,
+      RunCounter finishedUploads,
       Clock clock) {
     this.jdbi = jdbi;
     this.groups = groups;
@@ -92,13 +92,12 @@ public final class UploadService {
     this.urls = urls;
     this.analyzer = analyzer;
     this.thumbnailer = thumbnailer;
-    this.activity = activity;
+    this.finishedUploads = finishedUploads;
     this.clock = clock;
   }
 
   /** Uploads the multipart {@code body} for {@code caller} and returns the stored asset. */
   public AssetView upload(Caller caller, String contentType, InputStream body) {
-    activity.started();
     try (UploadForm form = formReader.read(contentType, body, FILE_PART, ingestor::ingest)) {
       UploadTarget target = resolveTarget(caller, form);
       IngestedFile file = checkFile(form, target);
@@ -112,7 +111,7 @@ public final class UploadService {
       }
       return assets.get(caller, stored.assetId());
     } finally {
-      activity.finished();
+      finishedUploads.ran();
     }
   }
 

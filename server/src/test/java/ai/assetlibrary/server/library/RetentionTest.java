@@ -51,6 +51,6 @@ class RetentionTest extends ServerTest {
   void theSweepRunsOnItsOwnSchedule() throws InterruptedException {
     server = app.restart(Map.of("ASSETS_SWEEP_INTERVAL_SECONDS", "1"));
 
-    assertThat(server.library().sweeper().awaitSweeps(2, Duration.ofSeconds(30))).isTrue();
+    assertThat(server.library().sweeper().sweeps().await(2, Duration.ofSeconds(30))).isTrue();
   }
 }

@@ -76,6 +76,60 @@ class ProviderPathTest extends ServerTest {
   }
 
   @Test
+  void reconcilerMovesAssetsToActiveOrFailedAsTheProviderReports() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+    JsonNode ready = upload(form().text("groupId", group));
+    JsonNode rejected = upload(form().text("groupId", group));
+    JsonNode waiting = upload(form().text("groupId", group));
+    MODEL_ARK.settle(ready.get("byteplusAssetId").asText(), "Active", null);
+    MODEL_ARK.settle(rejected.get("byteplusAssetId").asText(), "Failed", "FaceMismatch");
+
+    assertThat(server.library().reconciler().reconcile()).isEqualTo(2);
+
+    assertThat(status(ready)).isEqualTo("active");
+    JsonNode failed = fetch(rejected);
+    assertThat(failed.get("status").asText()).isEqualTo("failed");
+    assertThat(failed.at("/providerLastError/code").asText()).isEqualTo("FaceMismatch");
+    assertThat(failed.at("/providerLastError/message").asText()).isNotBlank();
+    assertThat(status(waiting)).isEqualTo("processing");
+  }
+
+  @Test
+  void reconcilerKeepsWaitingWhileTheProviderIsUnavailable() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+    JsonNode asset = upload(form().text("groupId", group));
+    MODEL_ARK.settle(asset.get("byteplusAssetId").asText(), "Active", null);
+    MODEL_ARK.behave(Behaviour.FAIL_WITH_500);
+
+    assertThat(server.library().reconciler().reconcile()).isZero();
+    assertThat(status(asset)).isEqualTo("processing");
+
+    MODEL_ARK.behave(Behaviour.ACCEPT);
+    assertThat(server.library().reconciler().reconcile()).isEqualTo(1);
+    assertThat(status(asset)).isEqualTo("active");
+  }
+
+  @Test
+  void theReconcilerRunsOnItsOwnSchedule() throws InterruptedException {
+    Map<String, String> env = new java.util.HashMap<>(MODEL_ARK.environment());
+    env.put("ASSETS_PROVIDER_POLL_SECONDS", "1");
+    server = app.restart(env);
+
+    assertThat(server.library().reconciler().rounds().await(2, java.time.Duration.ofSeconds(30)))
+        .isTrue();
+  }
+
+  private JsonNode fetch(JsonNode asset) {
+    HttpResponse<String> response = server.get("/v1/assets/" + asset.get("assetId").asText(), key);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return TestServer.json(response).get("data");
+  }
+
+  private String status(JsonNode asset) {
+    return fetch(asset).get("status").asText();
+  }
+
+  @Test
   void legacyUploadByAssetGroupIdTakesTheProviderPath() {
     importLegacyGroup();
 

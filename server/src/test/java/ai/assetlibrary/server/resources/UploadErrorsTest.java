@@ -132,7 +132,7 @@ class UploadErrorsTest extends ServerTest {
       socket.close();
       writer.join();
     }
-    assertThat(server.library().uploadActivity().awaitFinished(1, Duration.ofSeconds(30))).isTrue();
+    assertThat(server.library().finishedUploads().await(1, Duration.ofSeconds(30))).isTrue();
     assertNothingLeftBehind();
   }
 
@@ -155,7 +155,7 @@ class UploadErrorsTest extends ServerTest {
       out.flush();
     }
 
-    assertThat(server.library().uploadActivity().awaitFinished(1, Duration.ofSeconds(30))).isTrue();
+    assertThat(server.library().finishedUploads().await(1, Duration.ofSeconds(30))).isTrue();
     assertNothingLeftBehind();
     uploadStillWorks();
   }

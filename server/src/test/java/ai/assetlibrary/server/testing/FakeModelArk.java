@@ -121,6 +121,17 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
     return List.copyOf(calls);
   }
 
+  /** Finishes processing an asset: {@code Active}, or {@code Failed} with an error code. */
+  public void settle(String assetId, String status, String errorCode) {
+    ObjectNode asset = (ObjectNode) assets.get(assetId);
+    asset.put("Status", status);
+    if (errorCode != null) {
+      asset.set(
+          "Error",
+          json.createObjectNode().put("Code", errorCode).put("Message", errorCode + " detected"));
+    }
+  }
+
   public JsonNode group(String id) {
     return groups.get(id);
   }
@@ -209,6 +220,14 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
           assets.put(id, asset);
           downloads.put(id, bytes);
           result.put("Id", id);
+        }
+        case "GetAsset" -> {
+          JsonNode asset = assets.get(body.path("Id").asText());
+          if (asset == null) {
+            return error(action, 404, "ResourceNotFound", "No such asset");
+          }
+          result.setAll((ObjectNode) asset);
+          result.put("Id", body.path("Id").asText());
         }
         default -> {
           return error(action, 400, "InvalidAction", "Unknown action " + action);
