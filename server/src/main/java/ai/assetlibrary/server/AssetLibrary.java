@@ -88,7 +88,7 @@ public final class AssetLibrary implements AutoCloseable {
                         PROVIDER_BACKOFF,
                         clock))
             .orElseGet(UnconfiguredProvider::new);
-    this.groups = new GroupService(jdbi, files, provider, clock);
+    this.groups = new GroupService(jdbi, files, provider, urls, clock);
     this.assets = new AssetService(jdbi, groups, files, clock);
     this.shares = new ShareService(jdbi, assets, groups, clock);
     FileIngestor ingestor =

@@ -13,6 +13,7 @@ import ai.assetlibrary.server.resources.AssetMapper;
 import ai.assetlibrary.server.resources.AssetsResource;
 import ai.assetlibrary.server.resources.DeliveryResource;
 import ai.assetlibrary.server.resources.OperationsResource;
+import ai.assetlibrary.server.resources.ProviderCallbacksResource;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -102,6 +103,7 @@ public final class AssetServer implements AutoCloseable {
                 new AssetMapper(library.urls())))
         .register(new AssetGroupsResource(library.groups(), library.shares()))
         .register(new DeliveryResource(library.deliveries()))
+        .register(new ProviderCallbacksResource(library.reconciler()))
         .register(new OperationsResource())
         .register(new ApiKeyAuthFeature(apiKeyFilter))
         .register(

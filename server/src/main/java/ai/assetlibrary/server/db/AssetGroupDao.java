@@ -60,9 +60,11 @@ public interface AssetGroupDao {
       """
       INSERT INTO asset_groups (public_id, tenant_id, owner_user_id, name, group_kind, status,
                                 is_default, legacy_id, provider_group_id, description,
-                                retention_days, created_at, updated_at)
+                                retention_days, byted_token, callback_token, h5_link,
+                                h5_link_expires_at, created_at, updated_at)
       VALUES (:publicId, :tenantId, :ownerUserId, :name, :groupKind, :status, 0, :legacyId,
-              :providerGroupId, :description, :retentionDays, :createdAt, :updatedAt)
+              :providerGroupId, :description, :retentionDays, :bytedToken, :callbackToken,
+              :h5Link, :h5LinkExpiresAt, :createdAt, :updatedAt)
       RETURNING id
       """)
   long insert(@BindMethods AssetGroupRow row);
@@ -100,6 +102,43 @@ public interface AssetGroupDao {
       WHERE id = :id
       """)
   void update(@BindMethods AssetGroupRow row);
+
+  @SqlQuery("SELECT * FROM asset_groups WHERE callback_token = :token")
+  Optional<AssetGroupRow> findByCallbackToken(@Bind("token") String callbackToken);
+
+  /** RealFace groups awaiting verification, least recently checked first. */
+  @SqlQuery(
+      "SELECT * FROM asset_groups WHERE status = 'pending_validation' AND byted_token IS NOT NULL"
+          + " ORDER BY updated_at, id LIMIT :limit")
+  List<AssetGroupRow> findPendingValidation(@Bind("limit") int limit);
+
+  /** Activates a verified group; false when it was no longer pending. */
+  @SqlUpdate(
+      """
+      UPDATE asset_groups
+      SET status = 'active', provider_group_id = :providerGroupId, h5_link = NULL,
+          h5_link_expires_at = NULL, updated_at = :now
+      WHERE id = :id AND status = 'pending_validation'
+      """)
+  boolean activate(
+      @Bind("id") long id, @Bind("providerGroupId") String providerGroupId, @Bind("now") long now);
+
+  @SqlUpdate(
+      """
+      UPDATE asset_groups
+      SET byted_token = :bytedToken, h5_link = :h5Link, h5_link_expires_at = :expiresAt,
+          updated_at = :now
+      WHERE id = :id
+      """)
+  void updateVerification(
+      @Bind("id") long id,
+      @Bind("bytedToken") String bytedToken,
+      @Bind("h5Link") String h5Link,
+      @Bind("expiresAt") long expiresAt,
+      @Bind("now") long now);
+
+  @SqlUpdate("UPDATE asset_groups SET updated_at = :now WHERE id = :id")
+  void touch(@Bind("id") long id, @Bind("now") long now);
 
   @SqlUpdate("DELETE FROM asset_groups WHERE id = :id")
   void delete(@Bind("id") long id);

@@ -14,5 +14,9 @@ public record AssetGroupRow(
     String providerGroupId,
     String description,
     Integer retentionDays,
+    String bytedToken,
+    String callbackToken,
+    String h5Link,
+    Long h5LinkExpiresAt,
     long createdAt,
     long updatedAt) {}

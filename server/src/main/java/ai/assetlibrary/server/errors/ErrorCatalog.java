@@ -32,6 +32,7 @@ public final class ErrorCatalog {
     STATUSES.put(ServiceCode.SHARE_USER_NOT_FOUND, 404);
     STATUSES.put(ServiceCode.SHARE_NOT_FOUND, 404);
     STATUSES.put(ServiceCode.RANGE_NOT_SATISFIABLE, 416);
+    STATUSES.put(ServiceCode.ASSET_GROUP_NOT_PENDING, 409);
     STATUSES.put(ServiceCode.ASSET_MODEL_LIMIT_EXCEEDED, 422);
     STATUSES.put(ServiceCode.ASSET_MODEL_UNSUPPORTED, 422);
     STATUSES.put(ServiceCode.ASSET_PROVIDER_REJECTED, 422);

@@ -1,6 +1,7 @@
 package ai.assetlibrary.server.provider;
 
 import java.net.URI;
+import java.util.Optional;
 
 /** The upstream asset provider (BytePlus ModelArk), as the services use it. */
 public interface AssetProvider {
@@ -14,6 +15,12 @@ public interface AssetProvider {
    */
   String createAsset(String providerGroupId, URI url, String assetType, String name)
       throws ProviderException;
+
+  /** Starts a real-person verification whose result the provider reports to {@code callbackUrl}. */
+  ValidationSession createValidationSession(URI callbackUrl) throws ProviderException;
+
+  /** The verified group's provider id once the person has finished; empty while pending. */
+  Optional<String> getValidationResult(String bytedToken) throws ProviderException;
 
   /** The provider's view of an asset it was asked to create. */
   ProviderAsset getAsset(String providerAssetId) throws ProviderException;

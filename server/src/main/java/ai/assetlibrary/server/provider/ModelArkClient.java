@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ public final class ModelArkClient implements AssetProvider {
   private static final Logger LOG = LoggerFactory.getLogger(ModelArkClient.class);
   private static final String VERSION = "2024-01-01";
   private static final String SERVICE = "ark";
+  private static final String VALIDATE_PENDING = "ValidatePending";
   private static final Set<String> THROTTLING =
       Set.of("Throttling", "RequestLimitExceeded", "TooManyRequests", "FlowLimitExceeded");
 
@@ -97,6 +99,30 @@ public final class ModelArkClient implements AssetProvider {
   }
 
   @Override
+  public ValidationSession createValidationSession(URI callbackUrl) throws ProviderException {
+    JsonNode session =
+        call(
+            "CreateVisualValidateSession",
+            Map.of("CallbackURL", callbackUrl.toString(), "ProjectName", project));
+    return new ValidationSession(
+        session.path("BytedToken").asText(), session.path("H5Link").asText());
+  }
+
+  @Override
+  public Optional<String> getValidationResult(String bytedToken) throws ProviderException {
+    try {
+      JsonNode result =
+          call("GetVisualValidateResult", Map.of("BytedToken", bytedToken, "ProjectName", project));
+      return Optional.of(result.path("GroupId").asText()).filter(id -> !id.isEmpty());
+    } catch (ProviderException e) {
+      if (e.isRejected() && VALIDATE_PENDING.equals(e.code())) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
   public ProviderAsset getAsset(String providerAssetId) throws ProviderException {
     JsonNode asset = call("GetAsset", Map.of("Id", providerAssetId, "ProjectName", project));
     JsonNode error = asset.path("Error");
@@ -132,7 +158,9 @@ public final class ModelArkClient implements AssetProvider {
           failure = "HTTP " + response.statusCode() + (code.isEmpty() ? "" : " " + code);
         } else if (!code.isEmpty() || response.statusCode() >= 400) {
           String message = error.path("Message").asText("HTTP " + response.statusCode());
-          LOG.warn("ModelArk {} refused: {} {}", action, code, message);
+          if (!VALIDATE_PENDING.equals(code)) {
+            LOG.warn("ModelArk {} refused: {} {}", action, code, message);
+          }
           throw ProviderException.rejected(
               code.isEmpty() ? "HTTP" + response.statusCode() : code, message);
         } else {

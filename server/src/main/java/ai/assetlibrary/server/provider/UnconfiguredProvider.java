@@ -1,6 +1,7 @@
 package ai.assetlibrary.server.provider;
 
 import java.net.URI;
+import java.util.Optional;
 
 /** Stands in when no provider is configured: every operation is unavailable, and says why. */
 public final class UnconfiguredProvider implements AssetProvider {
@@ -22,6 +23,16 @@ public final class UnconfiguredProvider implements AssetProvider {
 
   @Override
   public ProviderAsset getAsset(String providerAssetId) throws ProviderException {
+    throw ProviderException.unavailable(WHY);
+  }
+
+  @Override
+  public ValidationSession createValidationSession(URI callbackUrl) throws ProviderException {
+    throw ProviderException.unavailable(WHY);
+  }
+
+  @Override
+  public Optional<String> getValidationResult(String bytedToken) throws ProviderException {
     throw ProviderException.unavailable(WHY);
   }
 }

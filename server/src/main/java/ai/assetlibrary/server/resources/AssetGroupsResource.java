@@ -86,6 +86,15 @@ public final class AssetGroupsResource implements AssetGroupsApi {
   }
 
   @Override
+  public AssetGroupResponse refreshAssetGroupVerification(
+      SecurityContext securityContext, String groupId) {
+    return new AssetGroupResponse(
+        0,
+        GroupMapper.toDto(groups.refreshVerification(Caller.of(securityContext), groupId)),
+        "Verification link refreshed");
+  }
+
+  @Override
   public DeletedResponse deleteAssetGroup(SecurityContext securityContext, String groupId) {
     groups.delete(Caller.of(securityContext), groupId);
     return new DeletedResponse(0, "Deleted successfully", "Asset group deleted");

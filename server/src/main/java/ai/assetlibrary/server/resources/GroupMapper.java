@@ -7,6 +7,7 @@ import ai.assetlibrary.api.model.SharePermission;
 import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.service.GroupView;
 import ai.assetlibrary.server.service.Page;
+import java.net.URI;
 import java.util.List;
 
 /** Converts groups, as a caller sees them, into {@link AssetGroup}. */
@@ -32,6 +33,11 @@ final class GroupMapper {
             .retentionDays(row.retentionDays())
             .userName(view.ownerName())
             .assetCount(view.assetCount());
+    if (view.grant().isEmpty() && row.h5Link() != null) {
+      group
+          .h5Link(URI.create(row.h5Link()))
+          .h5LinkExpiresAt(Times.utcOrNull(row.h5LinkExpiresAt()));
+    }
     view.grant()
         .ifPresent(
             grant ->

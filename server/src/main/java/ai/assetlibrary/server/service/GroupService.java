@@ -11,7 +11,9 @@ import ai.assetlibrary.server.db.ShareDao;
 import ai.assetlibrary.server.errors.ApiException;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.ProviderException;
+import ai.assetlibrary.server.provider.ValidationSession;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
@@ -32,13 +34,22 @@ public final class GroupService {
 
   private final Jdbi jdbi;
   private final AssetFiles files;
+
+  /** How long the provider's verification page lives. */
+  static final Duration VERIFICATION_LINK_LIFETIME = Duration.ofSeconds(120);
+
+  static final String PENDING_VALIDATION = "pending_validation";
+
   private final AssetProvider provider;
+  private final PublicUrls urls;
   private final Clock clock;
 
-  public GroupService(Jdbi jdbi, AssetFiles files, AssetProvider provider, Clock clock) {
+  public GroupService(
+      Jdbi jdbi, AssetFiles files, AssetProvider provider, PublicUrls urls, Clock clock) {
     this.jdbi = jdbi;
     this.files = files;
     this.provider = provider;
+    this.urls = urls;
     this.clock = clock;
   }
 
@@ -73,8 +84,8 @@ public final class GroupService {
   }
 
   /**
-   * Creates a group. A Virtual Portrait group is created at the provider first; RealFace groups
-   * come from the provider's verification flow, which is not offered yet.
+   * Creates a group. A Virtual Portrait group is created at the provider first; a RealFace group
+   * starts a verification session and waits, pending, until the provider confirms it.
    */
   public GroupView create(Caller caller, GroupChanges request) {
     String name = checkName(request.name());
@@ -93,19 +104,20 @@ public final class GroupService {
       throw ApiException.invalidField(
           "retentionDays", "Portrait groups keep their assets: 'retentionDays' does not apply.");
     }
-    if (REAL_FACE.equals(kind)) {
-      throw new ApiException(
-          ServiceCode.ASSET_PROVIDER_UNAVAILABLE,
-          "RealFace groups come from the provider's real-person verification, which this server"
-              + " does not offer yet.");
-    }
     String providerGroupId = null;
-    if (VIRTUAL_PORTRAIT.equals(kind)) {
-      try {
+    String status = "active";
+    String callbackToken = null;
+    ValidationSession session = null;
+    try {
+      if (VIRTUAL_PORTRAIT.equals(kind)) {
         providerGroupId = provider.createAssetGroup(name, description);
-      } catch (ProviderException e) {
-        throw ProviderFailures.toApiException(e);
+      } else if (REAL_FACE.equals(kind)) {
+        callbackToken = PublicIds.deliveryToken();
+        session = provider.createValidationSession(urls.verificationCallback(callbackToken));
+        status = PENDING_VALIDATION;
       }
+    } catch (ProviderException e) {
+      throw ProviderFailures.toApiException(e);
     }
     long now = clock.millis();
     String publicId = PublicIds.groupId();
@@ -117,12 +129,16 @@ public final class GroupService {
             caller.userId(),
             name,
             kind,
-            "active",
+            status,
             false,
             null,
             providerGroupId,
             description,
             retention,
+            session == null ? null : session.bytedToken(),
+            callbackToken,
+            session == null ? null : session.h5Link(),
+            session == null ? null : now + VERIFICATION_LINK_LIFETIME.toMillis(),
             now,
             now);
     jdbi.onDemand(AssetGroupDao.class).insert(row);
@@ -149,6 +165,10 @@ public final class GroupService {
             false,
             legacyId,
             providerGroupId,
+            null,
+            null,
+            null,
+            null,
             null,
             null,
             now,
@@ -201,8 +221,40 @@ public final class GroupService {
                 group.providerGroupId(),
                 description,
                 retention,
+                group.bytedToken(),
+                group.callbackToken(),
+                group.h5Link(),
+                group.h5LinkExpiresAt(),
                 group.createdAt(),
                 clock.millis()));
+    return get(caller, groupId);
+  }
+
+  /**
+   * Starts a new verification session for a RealFace group still awaiting verification; needs
+   * ownership.
+   */
+  public GroupView refreshVerification(Caller caller, String groupId) {
+    AssetGroupRow group = requireOwned(caller, groupId).group();
+    if (!REAL_FACE.equals(group.groupKind()) || !PENDING_VALIDATION.equals(group.status())) {
+      throw new ApiException(
+          ServiceCode.ASSET_GROUP_NOT_PENDING,
+          "Only a RealFace group awaiting verification has a verification link.");
+    }
+    ValidationSession session;
+    try {
+      session = provider.createValidationSession(urls.verificationCallback(group.callbackToken()));
+    } catch (ProviderException e) {
+      throw ProviderFailures.toApiException(e);
+    }
+    long now = clock.millis();
+    jdbi.onDemand(AssetGroupDao.class)
+        .updateVerification(
+            group.id(),
+            session.bytedToken(),
+            session.h5Link(),
+            now + VERIFICATION_LINK_LIFETIME.toMillis(),
+            now);
     return get(caller, groupId);
   }
 

@@ -1,25 +1,33 @@
 package ai.assetlibrary.server.service;
 
+import ai.assetlibrary.api.model.ServiceCode;
 import ai.assetlibrary.server.db.AssetDao;
+import ai.assetlibrary.server.db.AssetGroupDao;
+import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.db.AssetRow;
+import ai.assetlibrary.server.errors.ApiException;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.ProviderAsset;
 import ai.assetlibrary.server.provider.ProviderException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves assets that wait for the provider ({@code processing}) to {@code active}, or to {@code
- * failed} with the provider's error, by asking it ({@code GetAsset}). Runs on a schedule; a round
- * stops early when the provider is unavailable and the next round picks up where it left.
+ * Keeps local state in step with the provider. Assets that wait for it ({@code processing}) move to
+ * {@code active}, or to {@code failed} with the provider's error ({@code GetAsset}); RealFace
+ * groups awaiting verification become {@code active} once the provider confirms it ({@code
+ * GetVisualValidateResult}), whether or not its single callback arrived. Runs on a schedule; a
+ * round stops early when the provider is unavailable, and the next one picks up where it left.
  */
 public final class ProviderReconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ProviderReconciler.class);
   private static final int BATCH = 100;
+  private static final String SUCCESS = "10000";
 
   private final Jdbi jdbi;
   private final AssetProvider provider;
@@ -32,8 +40,69 @@ public final class ProviderReconciler {
     this.clock = clock;
   }
 
-  /** One round over the waiting assets; returns how many changed status. */
+  /** One round over waiting groups and assets; returns how many changed status. */
   public int reconcile() {
+    int changed = reconcileGroups();
+    changed += reconcileAssets();
+    rounds.ran();
+    return changed;
+  }
+
+  /**
+   * The provider's callback for the verification with this token. Success is confirmed with the
+   * provider before the group changes; if that fails, the next round confirms it.
+   */
+  public void onVerificationCallback(String callbackToken, String resultCode) {
+    AssetGroupRow group =
+        jdbi.onDemand(AssetGroupDao.class)
+            .findByCallbackToken(callbackToken)
+            .orElseThrow(() -> new ApiException(ServiceCode.RESOURCE_NOT_FOUND, "Not found."));
+    if (!SUCCESS.equals(resultCode) || !GroupService.PENDING_VALIDATION.equals(group.status())) {
+      return;
+    }
+    try {
+      confirmVerification(group);
+    } catch (ProviderException e) {
+      LOG.warn(
+          "Confirming the verification of group {} failed; the next round retries",
+          group.publicId());
+    }
+  }
+
+  private int reconcileGroups() {
+    int changed = 0;
+    for (AssetGroupRow group : jdbi.onDemand(AssetGroupDao.class).findPendingValidation(BATCH)) {
+      try {
+        if (confirmVerification(group)) {
+          changed++;
+        }
+      } catch (ProviderException e) {
+        if (!e.isRejected()) {
+          return changed;
+        }
+        LOG.warn("Verification of group {}: {} {}", group.publicId(), e.code(), e.getMessage());
+      }
+    }
+    return changed;
+  }
+
+  /** Activates the group if the provider reports its verification done; true if it changed. */
+  private boolean confirmVerification(AssetGroupRow group) throws ProviderException {
+    AssetGroupDao groups = jdbi.onDemand(AssetGroupDao.class);
+    Optional<String> providerGroupId = provider.getValidationResult(group.bytedToken());
+    if (providerGroupId.isEmpty()) {
+      groups.touch(group.id(), clock.millis());
+      return false;
+    }
+    boolean activated = groups.activate(group.id(), providerGroupId.get(), clock.millis());
+    if (activated) {
+      LOG.info(
+          "RealFace group {} verified: provider group {}", group.publicId(), providerGroupId.get());
+    }
+    return activated;
+  }
+
+  private int reconcileAssets() {
     AssetDao assets = jdbi.onDemand(AssetDao.class);
     List<AssetRow> waiting = assets.findProcessing(BATCH);
     int changed = 0;
@@ -58,7 +127,6 @@ public final class ProviderReconciler {
         changed++;
       }
     }
-    rounds.ran();
     return changed;
   }
 

@@ -20,10 +20,19 @@ public final class PublicUrls {
 
   /** The URL that serves the bytes delivered under {@code deliveryKey}. */
   public URI file(String deliveryKey) {
+    return URI.create(root() + "/files/" + deliveryKey);
+  }
+
+  /** The URL the provider calls when a verification with this callback token ends. */
+  public URI verificationCallback(String callbackToken) {
+    return URI.create(root() + "/callbacks/byteplus/visual-validation/" + callbackToken);
+  }
+
+  private URI root() {
     URI root = base.get();
     if (root == null) {
       throw new IllegalStateException("The public base URL is not known before the server starts");
     }
-    return URI.create(root + "/files/" + deliveryKey);
+    return root;
   }
 }

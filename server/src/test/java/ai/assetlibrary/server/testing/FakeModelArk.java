@@ -61,10 +61,14 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final ObjectMapper json = new ObjectMapper();
-  private final HttpClient downloader = HttpClient.newHttpClient();
+  private final HttpClient downloader =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Map<String, JsonNode> groups = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> assets = new ConcurrentHashMap<>();
   private final Map<String, byte[]> downloads = new ConcurrentHashMap<>();
+  private final Map<String, String> callbackUrls = new ConcurrentHashMap<>();
+  private final Map<String, String> verifiedGroups = new ConcurrentHashMap<>();
+  private volatile String lastBytedToken;
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
   private volatile Behaviour behaviour = Behaviour.ACCEPT;
@@ -102,6 +106,8 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
     groups.clear();
     assets.clear();
     downloads.clear();
+    callbackUrls.clear();
+    verifiedGroups.clear();
     calls.clear();
     behaviour = Behaviour.ACCEPT;
   }
@@ -119,6 +125,38 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
   /** The actions called so far, in order, including failed attempts. */
   public List<String> calls() {
     return List.copyOf(calls);
+  }
+
+  /** The path of the callback URL the server gave for a verification session. */
+  public String asCallbackPath(String bytedToken) {
+    return URI.create(callbackUrls.get(bytedToken)).getPath();
+  }
+
+  /** The session token of the latest verification started. */
+  public String lastBytedToken() {
+    return lastBytedToken;
+  }
+
+  /**
+   * The person completes the verification behind {@code bytedToken}: the provider now reports
+   * {@code providerGroupId}, and calls the callback URL unless {@code loseCallback}.
+   */
+  public void completeVerification(String bytedToken, String providerGroupId, boolean loseCallback)
+      throws IOException, InterruptedException {
+    verifiedGroups.put(bytedToken, providerGroupId);
+    groups.put(providerGroupId, json.createObjectNode().put("GroupType", "LivenessFace"));
+    if (!loseCallback) {
+      HttpResponse<String> response =
+          downloader.send(
+              HttpRequest.newBuilder(URI.create(callbackUrls.get(bytedToken)))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"resultCode\": \"10000\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("Callback answered " + response.statusCode());
+      }
+    }
   }
 
   /** Finishes processing an asset: {@code Active}, or {@code Failed} with an error code. */
@@ -220,6 +258,21 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
           assets.put(id, asset);
           downloads.put(id, bytes);
           result.put("Id", id);
+        }
+        case "CreateVisualValidateSession" -> {
+          String token = "bt-" + ids.incrementAndGet();
+          callbackUrls.put(token, body.path("CallbackURL").asText());
+          lastBytedToken = token;
+          result.put("BytedToken", token);
+          result.put("H5Link", "https://h5.fake-modelark.test/verify/" + token);
+          result.put("CallbackURL", body.path("CallbackURL").asText());
+        }
+        case "GetVisualValidateResult" -> {
+          String group = verifiedGroups.get(body.path("BytedToken").asText());
+          if (group == null) {
+            return error(action, 400, "ValidatePending", "The person has not finished yet");
+          }
+          result.put("GroupId", group);
         }
         case "GetAsset" -> {
           JsonNode asset = assets.get(body.path("Id").asText());
