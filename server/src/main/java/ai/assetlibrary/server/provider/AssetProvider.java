@@ -24,4 +24,10 @@ public interface AssetProvider {
 
   /** The provider's view of an asset it was asked to create. */
   ProviderAsset getAsset(String providerAssetId) throws ProviderException;
+
+  /** Deletes an asset at the provider; refused with {@code ResourceNotFound} if it is gone. */
+  void deleteAsset(String providerAssetId) throws ProviderException;
+
+  /** Deletes a group at the provider; refused with {@code ResourceNotFound} if it is gone. */
+  void deleteAssetGroup(String providerGroupId) throws ProviderException;
 }

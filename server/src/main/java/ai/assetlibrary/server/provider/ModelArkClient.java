@@ -132,6 +132,16 @@ public final class ModelArkClient implements AssetProvider {
         error.hasNonNull("Message") ? error.path("Message").asText() : null);
   }
 
+  @Override
+  public void deleteAsset(String providerAssetId) throws ProviderException {
+    call("DeleteAsset", Map.of("Id", providerAssetId, "ProjectName", project));
+  }
+
+  @Override
+  public void deleteAssetGroup(String providerGroupId) throws ProviderException {
+    call("DeleteAssetGroup", Map.of("Id", providerGroupId, "ProjectName", project));
+  }
+
   /** Calls {@code action} and returns its {@code Result}. */
   private JsonNode call(String action, Map<String, Object> body) throws ProviderException {
     byte[] payload;

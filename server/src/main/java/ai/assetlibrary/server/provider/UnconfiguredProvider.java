@@ -35,4 +35,14 @@ public final class UnconfiguredProvider implements AssetProvider {
   public Optional<String> getValidationResult(String bytedToken) throws ProviderException {
     throw ProviderException.unavailable(WHY);
   }
+
+  @Override
+  public void deleteAsset(String providerAssetId) throws ProviderException {
+    throw ProviderException.unavailable(WHY);
+  }
+
+  @Override
+  public void deleteAssetGroup(String providerGroupId) throws ProviderException {
+    throw ProviderException.unavailable(WHY);
+  }
 }

@@ -4,6 +4,7 @@ import ai.assetlibrary.api.model.ServiceCode;
 import ai.assetlibrary.server.auth.Caller;
 import ai.assetlibrary.server.db.AssetDao;
 import ai.assetlibrary.server.db.AssetFilter;
+import ai.assetlibrary.server.db.ProviderDeletionDao;
 import ai.assetlibrary.server.db.ShareDao;
 import ai.assetlibrary.server.errors.ApiException;
 import java.time.Clock;
@@ -78,7 +79,10 @@ public final class AssetService {
     return get(caller, assetId);
   }
 
-  /** Deletes the asset, its shares and its bytes; needs ownership or EDIT. */
+  /**
+   * Deletes the asset, its shares and its bytes, and queues its delete at the provider; needs
+   * ownership or EDIT.
+   */
   public void delete(Caller caller, String assetId) {
     AssetView asset = requireEdit(caller, assetId);
     List<Long> ids = List.of(asset.asset().id());
@@ -86,6 +90,11 @@ public final class AssetService {
         handle -> {
           handle.attach(ShareDao.class).deleteAllOf(ShareService.ASSET, ids);
           handle.attach(AssetDao.class).deleteAll(ids);
+          if (asset.asset().byteplusAssetId() != null) {
+            handle
+                .attach(ProviderDeletionDao.class)
+                .enqueue(ShareService.ASSET, asset.asset().byteplusAssetId(), clock.millis());
+          }
         });
     files.removeAll(List.of(asset.asset()));
   }

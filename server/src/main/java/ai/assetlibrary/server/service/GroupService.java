@@ -7,6 +7,7 @@ import ai.assetlibrary.server.db.AssetGroupDao;
 import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.db.AssetRow;
 import ai.assetlibrary.server.db.GroupFilter;
+import ai.assetlibrary.server.db.ProviderDeletionDao;
 import ai.assetlibrary.server.db.ShareDao;
 import ai.assetlibrary.server.errors.ApiException;
 import ai.assetlibrary.server.provider.AssetProvider;
@@ -15,6 +16,7 @@ import ai.assetlibrary.server.provider.ValidationSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -258,7 +260,10 @@ public final class GroupService {
     return get(caller, groupId);
   }
 
-  /** Deletes the group with every asset in it, bytes included; needs ownership or EDIT. */
+  /**
+   * Deletes the group with every asset in it, bytes included, and queues the deletes at the
+   * provider; needs ownership or EDIT.
+   */
   public void delete(Caller caller, String groupId) {
     GroupView view = get(caller, groupId);
     if (!view.allows(Permission.EDIT)) {
@@ -283,6 +288,15 @@ public final class GroupService {
               }
               shares.deleteAllOf(ShareService.GROUP, List.of(group.id()));
               handle.attach(AssetGroupDao.class).delete(group.id());
+              ProviderDeletionDao owed = handle.attach(ProviderDeletionDao.class);
+              long now = clock.millis();
+              inGroup.stream()
+                  .map(AssetRow::byteplusAssetId)
+                  .filter(Objects::nonNull)
+                  .forEach(id -> owed.enqueue(ShareService.ASSET, id, now));
+              if (group.providerGroupId() != null) {
+                owed.enqueue(ShareService.GROUP, group.providerGroupId(), now);
+              }
               return inGroup;
             });
     files.removeAll(removed);

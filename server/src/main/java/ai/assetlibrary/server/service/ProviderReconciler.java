@@ -5,11 +5,14 @@ import ai.assetlibrary.server.db.AssetDao;
 import ai.assetlibrary.server.db.AssetGroupDao;
 import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.db.AssetRow;
+import ai.assetlibrary.server.db.ProviderDeletionDao;
+import ai.assetlibrary.server.db.ProviderDeletionRow;
 import ai.assetlibrary.server.errors.ApiException;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.ProviderAsset;
 import ai.assetlibrary.server.provider.ProviderException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -28,6 +31,7 @@ public final class ProviderReconciler {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderReconciler.class);
   private static final int BATCH = 100;
   private static final String SUCCESS = "10000";
+  private static final String NOT_FOUND = "ResourceNotFound";
 
   private final Jdbi jdbi;
   private final AssetProvider provider;
@@ -44,6 +48,7 @@ public final class ProviderReconciler {
   public int reconcile() {
     int changed = reconcileGroups();
     changed += reconcileAssets();
+    changed += performDeletions();
     rounds.ran();
     return changed;
   }
@@ -128,6 +133,35 @@ public final class ProviderReconciler {
       }
     }
     return changed;
+  }
+
+  /** Deletes queued for the provider; a delete stays queued until the provider has done it. */
+  private int performDeletions() {
+    ProviderDeletionDao owed = jdbi.onDemand(ProviderDeletionDao.class);
+    List<Long> done = new ArrayList<>();
+    for (ProviderDeletionRow deletion : owed.next(BATCH)) {
+      try {
+        if (ShareService.ASSET.equals(deletion.targetType())) {
+          provider.deleteAsset(deletion.providerId());
+        } else {
+          provider.deleteAssetGroup(deletion.providerId());
+        }
+        done.add(deletion.id());
+      } catch (ProviderException e) {
+        if (!e.isRejected()) {
+          break;
+        }
+        if (NOT_FOUND.equals(e.code())) {
+          done.add(deletion.id());
+        } else {
+          owed.failed(deletion.id(), e.code() + ": " + e.getMessage());
+        }
+      }
+    }
+    if (!done.isEmpty()) {
+      owed.done(done);
+    }
+    return done.size();
   }
 
   /** Completed rounds, to wait for. */

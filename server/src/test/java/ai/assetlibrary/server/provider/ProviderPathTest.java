@@ -130,6 +130,43 @@ class ProviderPathTest extends ServerTest {
   }
 
   @Test
+  void deletingAnAssetDeletesItAtTheProviderRetryingWhileItIsDown() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+    JsonNode asset = upload(form().text("groupId", group));
+    String providerAssetId = asset.get("byteplusAssetId").asText();
+
+    HttpResponse<String> deleted =
+        server.call("DELETE", "/v1/assets/" + asset.get("assetId").asText(), key, null);
+    assertThat(deleted.statusCode()).isEqualTo(200);
+    MODEL_ARK.behave(Behaviour.FAIL_WITH_500);
+    server.library().reconciler().reconcile();
+    assertThat(MODEL_ARK.asset(providerAssetId)).as("still owed").isNotNull();
+
+    MODEL_ARK.behave(Behaviour.ACCEPT);
+    server.library().reconciler().reconcile();
+
+    assertThat(MODEL_ARK.asset(providerAssetId)).isNull();
+    assertThat(MODEL_ARK.calls()).contains("DeleteAsset");
+    assertThat(server.library().reconciler().reconcile()).as("nothing left to do").isZero();
+  }
+
+  @Test
+  void deletingAPortraitGroupDeletesItsAssetsAndItselfAtTheProvider() {
+    JsonNode group = createPortraitGroup("Characters");
+    String groupId = group.get("groupId").asText();
+    JsonNode asset = upload(form().text("groupId", groupId));
+    String providerGroupId = asset.at("/providerRefs/byteplus/groupId").asText();
+
+    assertThat(server.call("DELETE", "/v1/asset-groups/" + groupId, key, null).statusCode())
+        .isEqualTo(200);
+    server.library().reconciler().reconcile();
+
+    assertThat(MODEL_ARK.asset(asset.get("byteplusAssetId").asText())).isNull();
+    assertThat(MODEL_ARK.group(providerGroupId)).isNull();
+    assertThat(MODEL_ARK.calls()).containsSubsequence("DeleteAsset", "DeleteAssetGroup");
+  }
+
+  @Test
   void legacyUploadByAssetGroupIdTakesTheProviderPath() {
     importLegacyGroup();
 

@@ -274,6 +274,16 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
           }
           result.put("GroupId", group);
         }
+        case "DeleteAsset" -> {
+          if (assets.remove(body.path("Id").asText()) == null) {
+            return error(action, 404, "ResourceNotFound", "No such asset");
+          }
+        }
+        case "DeleteAssetGroup" -> {
+          if (groups.remove(body.path("Id").asText()) == null) {
+            return error(action, 404, "ResourceNotFound", "No such group");
+          }
+        }
         case "GetAsset" -> {
           JsonNode asset = assets.get(body.path("Id").asText());
           if (asset == null) {
