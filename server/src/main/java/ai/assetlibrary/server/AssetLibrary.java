@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: every service of the asset library, wired once from a {@link ServerConfig},
- * plus the background retention sweep. The HTTP server and the command line both start from here.
+ * plus the background work (retention sweep, provider reconciliation). The HTTP server and the
+ * command line both start from here.
  */
 public final class AssetLibrary implements AutoCloseable {
 
@@ -43,6 +44,7 @@ public final class AssetLibrary implements AutoCloseable {
 
   private static final int PROVIDER_ATTEMPTS = 3;
   private static final Duration PROVIDER_BACKOFF = Duration.ofMillis(200);
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
   private final ServerConfig config;
   private final PublicUrls urls = new PublicUrls();
@@ -91,6 +93,14 @@ public final class AssetLibrary implements AutoCloseable {
     this.groups = new GroupService(jdbi, files, provider, urls, clock);
     this.assets = new AssetService(jdbi, groups, files, clock);
     this.shares = new ShareService(jdbi, assets, groups, clock);
+    this.reconciler = new ProviderReconciler(jdbi, provider, urls, clock);
+    this.background =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "background");
+              thread.setDaemon(true);
+              return thread;
+            });
     FileIngestor ingestor =
         new FileIngestor(blobs, new MediaTypeDetector(), config.maxUploadBytes());
     this.uploads =
@@ -104,20 +114,14 @@ public final class AssetLibrary implements AutoCloseable {
             ingestor,
             provider,
             urls,
+            reconciler,
+            background,
             mediaAnalyzer,
             new Thumbnailer(),
             finishedUploads,
             clock);
     this.deliveries = new DeliveryService(jdbi, blobs, clock);
     this.sweeper = new RetentionSweeper(jdbi, files, clock);
-    this.background =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "retention-sweep");
-              thread.setDaemon(true);
-              return thread;
-            });
-    this.reconciler = new ProviderReconciler(jdbi, provider, clock);
     every(config.sweepInterval(), "retention sweep", sweeper::sweep);
     every(config.providerPollInterval(), "provider reconciliation", reconciler::reconcile);
   }
@@ -209,10 +213,17 @@ public final class AssetLibrary implements AutoCloseable {
     return reconciler;
   }
 
-  /** Stops the background sweep and the media analysis workers. */
+  /** Stops the background work, waiting for a round in progress, and the media workers. */
   @Override
   public void close() {
     background.shutdownNow();
     mediaAnalyzer.close();
+    try {
+      if (!background.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("Background work did not stop within {}", SHUTDOWN_WAIT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -85,6 +85,12 @@ public interface AssetDao {
   void recordProviderAsset(
       @Bind("id") long id, @Bind("providerAssetId") String providerAssetId, @Bind("now") long now);
 
+  /** Assets stored for the provider but not yet registered with it, oldest first. */
+  @SqlQuery(
+      "SELECT * FROM assets WHERE status = 'processing' AND byteplus_asset_id IS NULL"
+          + " AND provider_group_id IS NOT NULL ORDER BY id LIMIT :limit")
+  List<AssetRow> findUnregistered(@Bind("limit") int limit);
+
   /** Assets waiting for the provider, least recently checked first. */
   @SqlQuery(
       """

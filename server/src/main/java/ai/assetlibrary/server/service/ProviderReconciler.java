@@ -20,11 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps local state in step with the provider. Assets that wait for it ({@code processing}) move to
- * {@code active}, or to {@code failed} with the provider's error ({@code GetAsset}); RealFace
- * groups awaiting verification become {@code active} once the provider confirms it ({@code
- * GetVisualValidateResult}), whether or not its single callback arrived. Runs on a schedule; a
- * round stops early when the provider is unavailable, and the next one picks up where it left.
+ * Keeps local state in step with the provider. Assets uploaded into portrait groups are registered
+ * with it; assets that wait for it ({@code processing}) move to {@code active}, or to {@code
+ * failed} with the provider's error ({@code GetAsset}); RealFace groups awaiting verification
+ * become {@code active} once the provider confirms it ({@code GetVisualValidateResult}), whether or
+ * not its single callback arrived. Runs on a schedule; a round stops early when the provider is
+ * unavailable, and the next one picks up where it left.
  */
 public final class ProviderReconciler {
 
@@ -35,18 +36,24 @@ public final class ProviderReconciler {
 
   private final Jdbi jdbi;
   private final AssetProvider provider;
+  private final PublicUrls urls;
   private final Clock clock;
   private final RunCounter rounds = new RunCounter();
 
-  public ProviderReconciler(Jdbi jdbi, AssetProvider provider, Clock clock) {
+  public ProviderReconciler(Jdbi jdbi, AssetProvider provider, PublicUrls urls, Clock clock) {
     this.jdbi = jdbi;
     this.provider = provider;
+    this.urls = urls;
     this.clock = clock;
   }
 
-  /** One round over waiting groups and assets; returns how many changed status. */
-  public int reconcile() {
+  /**
+   * One round over waiting groups and assets; returns how many changed. Rounds never overlap, so an
+   * asset is registered once.
+   */
+  public synchronized int reconcile() {
     int changed = reconcileGroups();
+    changed += registerAssets();
     changed += reconcileAssets();
     changed += performDeletions();
     rounds.ran();
@@ -89,6 +96,39 @@ public final class ProviderReconciler {
       }
     }
     return changed;
+  }
+
+  /**
+   * Registers stored assets with the provider ({@code CreateAsset}), which downloads them from
+   * their delivery URLs. A refusal fails the asset with the provider's error; when the provider is
+   * unavailable, the next round tries again.
+   */
+  private int registerAssets() {
+    AssetDao assets = jdbi.onDemand(AssetDao.class);
+    int registered = 0;
+    for (AssetRow asset : assets.findUnregistered(BATCH)) {
+      try {
+        String providerAssetId =
+            provider.createAsset(
+                asset.providerGroupId(),
+                urls.file(asset.deliveryKey()),
+                asset.assetType(),
+                providerName(asset.name()));
+        assets.recordProviderAsset(asset.id(), providerAssetId, clock.millis());
+      } catch (ProviderException e) {
+        if (!e.isRejected()) {
+          return registered;
+        }
+        assets.updateProviderStatus(asset.id(), "failed", e.code(), e.getMessage(), clock.millis());
+      }
+      registered++;
+    }
+    return registered;
+  }
+
+  /** The provider takes names of at most 64 characters. */
+  static String providerName(String name) {
+    return name.length() <= 64 ? name : name.substring(0, 64);
   }
 
   /** Activates the group if the provider reports its verification done; true if it changed. */

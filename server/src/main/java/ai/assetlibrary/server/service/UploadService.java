@@ -32,12 +32,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The rules of {@code POST /v1/assets}: read the form in one pass, decide the destination group,
  * check and measure the file, render its thumbnail, then store bytes and record so that either all
- * of them exist or none does.
+ * of them exist or none does. Uploads into portrait groups are registered with the provider: at
+ * once on the legacy route, in the background on the unified route.
  */
 public final class UploadService {
 
@@ -62,6 +64,8 @@ public final class UploadService {
   private final FileIngestor ingestor;
   private final AssetProvider provider;
   private final PublicUrls urls;
+  private final ProviderReconciler reconciler;
+  private final Executor background;
   private final MediaAnalyzer analyzer;
   private final Thumbnailer thumbnailer;
   private final RunCounter finishedUploads;
@@ -77,6 +81,8 @@ public final class UploadService {
       FileIngestor ingestor,
       AssetProvider provider,
       PublicUrls urls,
+      ProviderReconciler reconciler,
+      Executor background,
       MediaAnalyzer analyzer,
       Thumbnailer thumbnailer,
       RunCounter finishedUploads,
@@ -90,6 +96,8 @@ public final class UploadService {
     this.ingestor = ingestor;
     this.provider = provider;
     this.urls = urls;
+    this.reconciler = reconciler;
+    this.background = background;
     this.analyzer = analyzer;
     this.thumbnailer = thumbnailer;
     this.finishedUploads = finishedUploads;
@@ -106,8 +114,10 @@ public final class UploadService {
       target.model().ifPresent(m -> ModelLimits.check(m, type, file.size(), analysis.facts()));
       String name = displayName(form, file);
       AssetRow stored = store(target, name, file, type, analysis);
-      if (target.portrait()) {
+      if (target.legacyRoute()) {
         registerWithProvider(stored, target.group());
+      } else if (target.portrait()) {
+        background.execute(reconciler::reconcile);
       }
       return assets.get(caller, stored.assetId());
     } finally {
@@ -369,8 +379,9 @@ public final class UploadService {
   }
 
   /**
-   * Registers a stored asset with the provider, which downloads it from its delivery URL. When the
-   * provider refuses or cannot be reached, the asset is removed again: nothing is left behind.
+   * Registers a stored asset with the provider at once (the legacy route answers with the outcome),
+   * which downloads it from its delivery URL. When the provider refuses or cannot be reached, the
+   * asset is removed again: nothing is left behind.
    */
   private void registerWithProvider(AssetRow asset, AssetGroupRow group) {
     String providerName =
@@ -381,7 +392,7 @@ public final class UploadService {
               group.providerGroupId(),
               urls.file(asset.deliveryKey()),
               asset.assetType(),
-              providerName);
+              ProviderReconciler.providerName(asset.name()));
       jdbi.onDemand(AssetDao.class)
           .recordProviderAsset(asset.id(), providerAssetId, clock.millis());
     } catch (ProviderException e) {

@@ -61,12 +61,16 @@ class ProviderPathTest extends ServerTest {
   }
 
   @Test
-  void uploadIntoAPortraitGroupIsRegisteredFromItsDeliveryUrl() {
+  void uploadIntoAPortraitGroupIsAnsweredAtOnceAndRegisteredInTheBackground() {
     String group = createPortraitGroup("Characters").get("groupId").asText();
 
-    JsonNode asset = upload(form().text("groupId", group).text("model", "seedance-2.0"));
+    JsonNode uploaded = upload(form().text("groupId", group).text("model", "seedance-2.0"));
+    assertThat(uploaded.get("assetId").asText()).startsWith("ua_");
+    assertThat(uploaded.get("status").asText()).isEqualTo("processing");
 
-    assertThat(asset.get("assetId").asText()).startsWith("ua_");
+    server.library().reconciler().reconcile();
+
+    JsonNode asset = fetch(uploaded);
     assertThat(asset.get("status").asText()).isEqualTo("processing");
     String providerAssetId = asset.get("byteplusAssetId").asText();
     assertThat(asset.at("/providerRefs/byteplus/assetId").asText()).isEqualTo(providerAssetId);
@@ -78,13 +82,13 @@ class ProviderPathTest extends ServerTest {
   @Test
   void reconcilerMovesAssetsToActiveOrFailedAsTheProviderReports() {
     String group = createPortraitGroup("Characters").get("groupId").asText();
-    JsonNode ready = upload(form().text("groupId", group));
-    JsonNode rejected = upload(form().text("groupId", group));
-    JsonNode waiting = upload(form().text("groupId", group));
+    JsonNode ready = registered(upload(form().text("groupId", group)));
+    JsonNode rejected = registered(upload(form().text("groupId", group)));
+    JsonNode waiting = registered(upload(form().text("groupId", group)));
     MODEL_ARK.settle(ready.get("byteplusAssetId").asText(), "Active", null);
     MODEL_ARK.settle(rejected.get("byteplusAssetId").asText(), "Failed", "FaceMismatch");
 
-    assertThat(server.library().reconciler().reconcile()).isEqualTo(2);
+    server.library().reconciler().reconcile();
 
     assertThat(status(ready)).isEqualTo("active");
     JsonNode failed = fetch(rejected);
@@ -97,15 +101,15 @@ class ProviderPathTest extends ServerTest {
   @Test
   void reconcilerKeepsWaitingWhileTheProviderIsUnavailable() {
     String group = createPortraitGroup("Characters").get("groupId").asText();
-    JsonNode asset = upload(form().text("groupId", group));
+    JsonNode asset = registered(upload(form().text("groupId", group)));
     MODEL_ARK.settle(asset.get("byteplusAssetId").asText(), "Active", null);
     MODEL_ARK.behave(Behaviour.FAIL_WITH_500);
 
-    assertThat(server.library().reconciler().reconcile()).isZero();
+    server.library().reconciler().reconcile();
     assertThat(status(asset)).isEqualTo("processing");
 
     MODEL_ARK.behave(Behaviour.ACCEPT);
-    assertThat(server.library().reconciler().reconcile()).isEqualTo(1);
+    server.library().reconciler().reconcile();
     assertThat(status(asset)).isEqualTo("active");
   }
 
@@ -117,6 +121,42 @@ class ProviderPathTest extends ServerTest {
 
     assertThat(server.library().reconciler().rounds().await(2, java.time.Duration.ofSeconds(30)))
         .isTrue();
+  }
+
+  @Test
+  void backgroundRegistrationFailsTheAssetWhenTheProviderRefusesIt() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+    MODEL_ARK.refuseWith("InvalidParameter");
+
+    JsonNode uploaded = upload(form().text("groupId", group));
+    server.library().reconciler().reconcile();
+
+    JsonNode asset = fetch(uploaded);
+    assertThat(asset.get("status").asText()).isEqualTo("failed");
+    assertThat(asset.at("/providerLastError/code").asText()).isEqualTo("InvalidParameter");
+  }
+
+  @Test
+  void backgroundRegistrationWaitsForAnUnavailableProvider() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+    MODEL_ARK.behave(Behaviour.FAIL_WITH_500);
+
+    JsonNode uploaded = upload(form().text("groupId", group));
+    server.library().reconciler().reconcile();
+    assertThat(fetch(uploaded).has("byteplusAssetId")).isFalse();
+
+    MODEL_ARK.behave(Behaviour.ACCEPT);
+    server.library().reconciler().reconcile();
+    assertThat(fetch(uploaded).has("byteplusAssetId")).isTrue();
+    assertThat(fetch(uploaded).get("status").asText()).isEqualTo("processing");
+  }
+
+  /** The asset once the background registration has run. */
+  private JsonNode registered(JsonNode uploaded) {
+    server.library().reconciler().reconcile();
+    JsonNode asset = fetch(uploaded);
+    assertThat(asset.has("byteplusAssetId")).as("registered").isTrue();
+    return asset;
   }
 
   private JsonNode fetch(JsonNode asset) {
@@ -132,7 +172,7 @@ class ProviderPathTest extends ServerTest {
   @Test
   void deletingAnAssetDeletesItAtTheProviderRetryingWhileItIsDown() {
     String group = createPortraitGroup("Characters").get("groupId").asText();
-    JsonNode asset = upload(form().text("groupId", group));
+    JsonNode asset = registered(upload(form().text("groupId", group)));
     String providerAssetId = asset.get("byteplusAssetId").asText();
 
     HttpResponse<String> deleted =
@@ -154,7 +194,7 @@ class ProviderPathTest extends ServerTest {
   void deletingAPortraitGroupDeletesItsAssetsAndItselfAtTheProvider() {
     JsonNode group = createPortraitGroup("Characters");
     String groupId = group.get("groupId").asText();
-    JsonNode asset = upload(form().text("groupId", groupId));
+    JsonNode asset = registered(upload(form().text("groupId", groupId)));
     String providerGroupId = asset.at("/providerRefs/byteplus/groupId").asText();
 
     assertThat(server.call("DELETE", "/v1/asset-groups/" + groupId, key, null).statusCode())
@@ -269,49 +309,54 @@ class ProviderPathTest extends ServerTest {
   }
 
   @Test
-  void providerRefusalOfTheAssetIs422AndLeavesNothingBehind() {
-    String group = createPortraitGroup("Characters").get("groupId").asText();
+  void providerRefusalOnTheLegacyRouteIs422AndLeavesNothingBehind() {
+    importLegacyGroup();
     MODEL_ARK.refuseWith("FaceMismatch");
 
     JsonNode body =
         assertError(
-            server.upload(key, form().text("groupId", group)), 422, "ASSET_PROVIDER_REJECTED");
+            server.upload(key, form().text("assetGroupId", String.valueOf(LEGACY_ID))),
+            422,
+            "ASSET_PROVIDER_REJECTED");
 
     assertThat(body.at("/data/providerLastError/code").asText()).isEqualTo("FaceMismatch");
     assertNothingStored();
   }
 
   @Test
-  void provider5xxIsRetriedThen502AndLeavesNothingBehind() {
-    String group = createPortraitGroup("Characters").get("groupId").asText();
+  void provider5xxOnTheLegacyRouteIsRetriedThen502AndLeavesNothingBehind() {
+    importLegacyGroup();
     MODEL_ARK.behave(Behaviour.FAIL_WITH_500);
 
     assertError(
-        server.upload(key, form().text("groupId", group)), 502, "ASSET_PROVIDER_UNAVAILABLE");
+        server.upload(key, form().text("assetGroupId", String.valueOf(LEGACY_ID))),
+        502,
+        "ASSET_PROVIDER_UNAVAILABLE");
 
-    assertThat(MODEL_ARK.calls())
-        .containsExactly("CreateAssetGroup", "CreateAsset", "CreateAsset", "CreateAsset");
+    assertThat(MODEL_ARK.calls()).containsExactly("CreateAsset", "CreateAsset", "CreateAsset");
     assertNothingStored();
   }
 
   @Test
   void throttlingIsRetried() {
-    String group = createPortraitGroup("Characters").get("groupId").asText();
+    importLegacyGroup();
     MODEL_ARK.behave(Behaviour.THROTTLE_ONCE);
 
-    JsonNode asset = upload(form().text("groupId", group));
+    JsonNode asset = upload(form().text("assetGroupId", String.valueOf(LEGACY_ID)));
 
     assertThat(asset.get("status").asText()).isEqualTo("processing");
-    assertThat(MODEL_ARK.calls()).containsExactly("CreateAssetGroup", "CreateAsset", "CreateAsset");
+    assertThat(MODEL_ARK.calls()).containsExactly("CreateAsset", "CreateAsset");
   }
 
   @Test
   void providerHangingPastTheTimeoutIs502() {
-    String group = createPortraitGroup("Characters").get("groupId").asText();
+    importLegacyGroup();
     MODEL_ARK.behave(Behaviour.HANG);
 
     assertError(
-        server.upload(key, form().text("groupId", group)), 502, "ASSET_PROVIDER_UNAVAILABLE");
+        server.upload(key, form().text("assetGroupId", String.valueOf(LEGACY_ID))),
+        502,
+        "ASSET_PROVIDER_UNAVAILABLE");
 
     assertNothingStored();
   }

@@ -62,7 +62,12 @@ class RealFaceTest extends ServerTest {
     assertThat(MODEL_ARK.calls()).contains("GetVisualValidateResult");
     HttpResponse<String> upload = server.upload(key, face().text("groupId", group));
     assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
-    assertThat(TestServer.json(upload).at("/data/providerRefs/byteplus/groupId").asText())
+    server.library().reconciler().reconcile();
+    String assetId = TestServer.json(upload).at("/data/assetId").asText();
+    assertThat(
+            TestServer.json(server.get("/v1/assets/" + assetId, key))
+                .at("/data/providerRefs/byteplus/groupId")
+                .asText())
         .isEqualTo("rf-group-1");
   }
 
