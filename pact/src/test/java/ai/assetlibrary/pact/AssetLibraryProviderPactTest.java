@@ -1,11 +1,16 @@
 package ai.assetlibrary.pact;
 
 import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.db.AssetGroupDao;
+import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.service.AssetView;
 import ai.assetlibrary.server.service.GroupChanges;
+import ai.assetlibrary.server.service.GroupService;
 import ai.assetlibrary.server.service.GroupView;
 import ai.assetlibrary.server.service.Permission;
 import ai.assetlibrary.server.service.ShareService.ShareRequest;
+import ai.assetlibrary.server.testing.FakeModelArk;
+import ai.assetlibrary.server.testing.FakeModelArk.Behaviour;
 import ai.assetlibrary.server.testing.Multipart;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
@@ -19,7 +24,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Verifies every consumer contract in {@code pact/pacts/} against the real server, booted on a free
- * port over a temporary data directory. Provider states arrange data through the services and hand
- * the ids they create back to the contract (provider-state injected values).
+ * port over a temporary data directory, with a fake BytePlus ModelArk as its provider. Provider
+ * states arrange data through the services (or a DAO), hand the ids they create back to the
+ * contract (provider-state injected values), and tell the fake provider how to behave.
  */
 @Provider("asset-library")
 @PactFolder("pacts")
@@ -38,6 +46,7 @@ class AssetLibraryProviderPactTest {
   /** The upload limit the contracts were written against (their too-large file exceeds it). */
   static final long UPLOAD_LIMIT_BYTES = 16 * 1024;
 
+  private static final FakeModelArk MODEL_ARK = new FakeModelArk();
   private static TestServer server;
 
   private Caller caller;
@@ -47,16 +56,21 @@ class AssetLibraryProviderPactTest {
   @BeforeAll
   static void startServer() throws IOException {
     Path dataDir = Files.createTempDirectory("pact-provider");
-    server = TestServer.start(dataDir, UPLOAD_LIMIT_BYTES);
+    MODEL_ARK.start();
+    Map<String, String> env = new HashMap<>(MODEL_ARK.environment());
+    env.put("ASSETS_MAX_UPLOAD_BYTES", String.valueOf(UPLOAD_LIMIT_BYTES));
+    server = TestServer.start(dataDir, env);
   }
 
   @AfterAll
   static void stopServer() {
     server.close();
+    MODEL_ARK.stop();
   }
 
   @BeforeEach
   void target(PactVerificationContext context) {
+    MODEL_ARK.behave(Behaviour.ACCEPT);
     context.setTarget(new HttpTestTarget("127.0.0.1", server.port()));
   }
 
@@ -72,10 +86,7 @@ class AssetLibraryProviderPactTest {
     long tenantId = number(params, "tenantId");
     long userId = number(params, "userId");
     String userName = (String) params.get("userName");
-    server
-        .library()
-        .apiKeys()
-        .register(tenantId, userId, userName, (String) params.get("apiKey"));
+    server.library().apiKeys().register(tenantId, userId, userName, (String) params.get("apiKey"));
     caller = new Caller(tenantId, userId, userName);
   }
 
@@ -97,7 +108,10 @@ class AssetLibraryProviderPactTest {
   @State("the user has an asset group")
   Map<String, Object> userHasAnAssetGroup() {
     GroupView group =
-        server.library().groups().create(caller, new GroupChanges("Campaign", "GENERIC", null, null));
+        server
+            .library()
+            .groups()
+            .create(caller, new GroupChanges("Campaign", "GENERIC", null, null));
     groupId = group.group().publicId();
     return Map.of("groupId", groupId);
   }
@@ -121,6 +135,83 @@ class AssetLibraryProviderPactTest {
   @State("the group is shared with the other user")
   void groupShared(Map<String, Object> params) {
     server.library().shares().shareGroup(caller, groupId, shareRequest(params));
+  }
+
+  @State("the provider accepts requests")
+  void providerAccepts() {
+    MODEL_ARK.behave(Behaviour.ACCEPT);
+  }
+
+  /** Params: code, the provider's error code. */
+  @State("the provider refuses assets")
+  void providerRefuses(Map<String, Object> params) {
+    MODEL_ARK.refuseWith((String) params.get("code"));
+  }
+
+  @State("the provider is unavailable")
+  void providerUnavailable() {
+    MODEL_ARK.behave(Behaviour.FAIL_WITH_500);
+  }
+
+  /** Params: legacyId, providerGroupId. An imported legacy RealFace group of the user. */
+  @State("a legacy RealFace group")
+  void legacyGroup(Map<String, Object> params) {
+    long legacyId = number(params, "legacyId");
+    if (findOwned(GroupService.LEGACY_PREFIX + legacyId).isEmpty()) {
+      server
+          .library()
+          .groups()
+          .importLegacy(
+              legacyId,
+              caller.tenantId(),
+              caller.userId(),
+              (String) params.get("providerGroupId"),
+              "Legacy faces");
+    }
+  }
+
+  /**
+   * Params: groupId. A Virtual Portrait group with this public id, recorded through the DAO because
+   * the contract carries the id inside its multipart body, where no value can be injected.
+   */
+  @State("a Virtual Portrait group with a known id")
+  void virtualPortraitGroup(Map<String, Object> params) {
+    String publicId = (String) params.get("groupId");
+    if (findOwned(publicId).isEmpty()) {
+      long now = System.currentTimeMillis();
+      server
+          .library()
+          .jdbi()
+          .onDemand(AssetGroupDao.class)
+          .insert(
+              new AssetGroupRow(
+                  0,
+                  publicId,
+                  caller.tenantId(),
+                  caller.userId(),
+                  "Characters",
+                  "VIRTUAL_PORTRAIT",
+                  "active",
+                  false,
+                  null,
+                  "legacy-vp-group",
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  now,
+                  now));
+    }
+  }
+
+  private Optional<AssetGroupRow> findOwned(String publicId) {
+    return server
+        .library()
+        .jdbi()
+        .onDemand(AssetGroupDao.class)
+        .findOwned(caller.userId(), publicId);
   }
 
   private static ShareRequest shareRequest(Map<String, Object> params) {

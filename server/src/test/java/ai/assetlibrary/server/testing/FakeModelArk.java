@@ -77,6 +77,16 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    stop();
+  }
+
+  /** Starts serving on a free loopback port (the extension does this before a test class). */
+  public void start() {
     server =
         new WireMockServer(
             options().dynamicPort().bindAddress("127.0.0.1").extensions(new Actions()));
@@ -85,8 +95,7 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
         post(urlPathEqualTo("/")).willReturn(aResponse().withTransformers(Actions.NAME)));
   }
 
-  @Override
-  public void afterAll(ExtensionContext context) {
+  public void stop() {
     server.stop();
   }
 
