@@ -2,6 +2,8 @@ package ai.assetlibrary.server.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.assetlibrary.server.db.AssetGroupDao;
+import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.testing.FakeModelArk;
 import ai.assetlibrary.server.testing.FakeModelArk.Behaviour;
 import ai.assetlibrary.server.testing.Multipart;
@@ -306,6 +308,111 @@ class ProviderPathTest extends ServerTest {
             422,
             "ASSET_MODEL_LIMIT_EXCEEDED");
     assertThat(body.at("/data/limit").asText()).as(filename).isEqualTo(limit);
+  }
+
+  @Test
+  void legacyRouteChecksActiveKindAndProviderRefInThatOrder() {
+    storeLegacyGroup(41, "REAL_FACE", "pending_validation", null);
+    storeLegacyGroup(42, "GENERIC", "active", null);
+    storeLegacyGroup(43, "REAL_FACE", "active", null);
+
+    assertError(
+        server.upload(key, form().text("assetGroupId", "41")), 409, "ASSET_GROUP_NOT_ACTIVE");
+    assertError(
+        server.upload(key, form().text("assetGroupId", "42")), 422, "ASSET_GROUP_TYPE_UNSUPPORTED");
+    assertError(
+        server.upload(key, form().text("assetGroupId", "43")),
+        409,
+        "ASSET_GROUP_PROVIDER_REF_MISSING");
+    assertError(
+        server.upload(key, Multipart.form().text("assetGroupId", "41")),
+        409,
+        "ASSET_GROUP_NOT_ACTIVE");
+    assertThat(MODEL_ARK.calls()).isEmpty();
+    assertNothingStored();
+  }
+
+  @Test
+  void fileChecksComeAfterTheGroupChecksOnBothRoutes() {
+    importLegacyGroup();
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+
+    assertError(
+        server.upload(key, Multipart.form().text("groupId", group)),
+        400,
+        "UNIFIED_ASSET_FILE_REQUIRED");
+    assertError(
+        server.upload(
+            key,
+            Multipart.form()
+                .file("file", "big.png", "image/png", TestMedia.random(9 * 1024 * 1024, 1))
+                .text("assetGroupId", String.valueOf(LEGACY_ID))),
+        413,
+        "ASSET_FILE_TOO_LARGE");
+    assertNothingStored();
+  }
+
+  @Test
+  void unifiedRouteIntoAPortraitGroupWithoutProviderRefIsRefused() {
+    long now = System.currentTimeMillis();
+    server
+        .library()
+        .jdbi()
+        .onDemand(AssetGroupDao.class)
+        .insert(
+            new AssetGroupRow(
+                0,
+                "ug_0123456789abcdef0123456789abcdef",
+                1001,
+                5001,
+                "Broken",
+                "VIRTUAL_PORTRAIT",
+                "active",
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now));
+
+    assertError(
+        server.upload(key, form().text("groupId", "ug_0123456789abcdef0123456789abcdef")),
+        409,
+        "ASSET_GROUP_PROVIDER_REF_MISSING");
+  }
+
+  /** A legacy group in a state the server never creates itself, recorded through the DAO. */
+  private void storeLegacyGroup(long legacyId, String kind, String status, String providerGroup) {
+    long now = System.currentTimeMillis();
+    server
+        .library()
+        .jdbi()
+        .onDemand(AssetGroupDao.class)
+        .insert(
+            new AssetGroupRow(
+                0,
+                "legacy_rf_" + legacyId,
+                1001,
+                5001,
+                "Legacy " + legacyId,
+                kind,
+                status,
+                false,
+                legacyId,
+                providerGroup,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now));
   }
 
   @Test
