@@ -178,31 +178,8 @@ class AssetLibraryProviderPactTest {
   void virtualPortraitGroup(Map<String, Object> params) {
     String publicId = (String) params.get("groupId");
     if (findOwned(publicId).isEmpty()) {
-      long now = System.currentTimeMillis();
-      server
-          .library()
-          .jdbi()
-          .onDemand(AssetGroupDao.class)
-          .insert(
-              new AssetGroupRow(
-                  0,
-                  publicId,
-                  caller.tenantId(),
-                  caller.userId(),
-                  "Characters",
-                  "VIRTUAL_PORTRAIT",
-                  "active",
-                  false,
-                  null,
-                  "legacy-vp-group",
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  now,
-                  now));
+      server.storeGroup(
+          publicId, "Characters", "VIRTUAL_PORTRAIT", "active", null, "legacy-vp-group");
     }
   }
 

@@ -2,8 +2,6 @@ package ai.assetlibrary.server.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.assetlibrary.server.db.AssetGroupDao;
-import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.testing.FakeModelArk;
 import ai.assetlibrary.server.testing.FakeModelArk.Behaviour;
 import ai.assetlibrary.server.testing.Multipart;
@@ -354,31 +352,8 @@ class ProviderPathTest extends ServerTest {
 
   @Test
   void unifiedRouteIntoAPortraitGroupWithoutProviderRefIsRefused() {
-    long now = System.currentTimeMillis();
-    server
-        .library()
-        .jdbi()
-        .onDemand(AssetGroupDao.class)
-        .insert(
-            new AssetGroupRow(
-                0,
-                "ug_0123456789abcdef0123456789abcdef",
-                1001,
-                5001,
-                "Broken",
-                "VIRTUAL_PORTRAIT",
-                "active",
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                now,
-                now));
+    server.storeGroup(
+        "ug_0123456789abcdef0123456789abcdef", "Broken", "VIRTUAL_PORTRAIT", "active", null, null);
 
     assertError(
         server.upload(key, form().text("groupId", "ug_0123456789abcdef0123456789abcdef")),
@@ -386,33 +361,10 @@ class ProviderPathTest extends ServerTest {
         "ASSET_GROUP_PROVIDER_REF_MISSING");
   }
 
-  /** A legacy group in a state the server never creates itself, recorded through the DAO. */
+  /** A legacy group in a state the server never creates itself. */
   private void storeLegacyGroup(long legacyId, String kind, String status, String providerGroup) {
-    long now = System.currentTimeMillis();
-    server
-        .library()
-        .jdbi()
-        .onDemand(AssetGroupDao.class)
-        .insert(
-            new AssetGroupRow(
-                0,
-                "legacy_rf_" + legacyId,
-                1001,
-                5001,
-                "Legacy " + legacyId,
-                kind,
-                status,
-                false,
-                legacyId,
-                providerGroup,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                now,
-                now));
+    server.storeGroup(
+        "legacy_rf_" + legacyId, "Legacy " + legacyId, kind, status, legacyId, providerGroup);
   }
 
   @Test

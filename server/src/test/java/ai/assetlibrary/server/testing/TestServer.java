@@ -4,6 +4,8 @@ import ai.assetlibrary.server.AssetLibrary;
 import ai.assetlibrary.server.AssetServer;
 import ai.assetlibrary.server.ServerConfig;
 import ai.assetlibrary.server.db.AssetDao;
+import ai.assetlibrary.server.db.AssetGroupDao;
+import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.http.ObjectMapperResolver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -127,6 +129,43 @@ public final class TestServer implements AutoCloseable {
       throw new AssertionError("Upload failed: " + response.body());
     }
     return json(response).get("data");
+  }
+
+  /**
+   * Records a group of the demo user (tenant 1001, user 5001) in a state the server does not create
+   * through its API, through the DAO.
+   */
+  public void storeGroup(
+      String publicId,
+      String name,
+      String kind,
+      String status,
+      Long legacyId,
+      String providerGroupId) {
+    long now = System.currentTimeMillis();
+    library()
+        .jdbi()
+        .onDemand(AssetGroupDao.class)
+        .insert(
+            new AssetGroupRow(
+                0,
+                publicId,
+                1001,
+                5001,
+                name,
+                kind,
+                status,
+                false,
+                legacyId,
+                providerGroupId,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now,
+                now));
   }
 
   private static String toJson(Object body) {
