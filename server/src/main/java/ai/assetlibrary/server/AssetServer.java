@@ -14,6 +14,7 @@ import ai.assetlibrary.server.resources.AssetsResource;
 import ai.assetlibrary.server.resources.DeliveryResource;
 import ai.assetlibrary.server.resources.OperationsResource;
 import ai.assetlibrary.server.resources.ProviderCallbacksResource;
+import ai.assetlibrary.server.service.Readiness;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -104,7 +105,7 @@ public final class AssetServer implements AutoCloseable {
         .register(new AssetGroupsResource(library.groups(), library.shares()))
         .register(new DeliveryResource(library.deliveries()))
         .register(new ProviderCallbacksResource(library.reconciler()))
-        .register(new OperationsResource())
+        .register(new OperationsResource(new Readiness(library.jdbi(), library.blobs())))
         .register(new ApiKeyAuthFeature(apiKeyFilter))
         .register(
             new RequestSizeFilter(
