@@ -7,6 +7,7 @@ import ai.assetlibrary.server.errors.JsonExceptionMapper;
 import ai.assetlibrary.server.errors.UnexpectedExceptionMapper;
 import ai.assetlibrary.server.errors.WebApplicationExceptionMapper;
 import ai.assetlibrary.server.http.ObjectMapperResolver;
+import ai.assetlibrary.server.http.RequestLogFilter;
 import ai.assetlibrary.server.http.RequestSizeFilter;
 import ai.assetlibrary.server.resources.AssetGroupsResource;
 import ai.assetlibrary.server.resources.AssetMapper;
@@ -110,6 +111,7 @@ public final class AssetServer implements AutoCloseable {
         .register(
             new RequestSizeFilter(
                 library.formReader().maxBodyBytes(), library.config().maxUploadBytes()))
+        .register(new RequestLogFilter())
         .register(JacksonFeature.withoutExceptionMappers())
         .register(ObjectMapperResolver.class)
         .register(ApiExceptionMapper.class)

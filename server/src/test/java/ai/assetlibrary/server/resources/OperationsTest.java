@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,28 @@ class OperationsTest extends ServerTest {
     Files.delete(incoming);
     Files.createDirectory(incoming);
     assertThat(server.get("/readyz", null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void everyResponseCarriesARequestIdTheClientsOwnWhenItIsSane() {
+    HttpResponse<String> given =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/healthz"))
+                .header("X-Request-Id", "trace-42.a")
+                .build());
+    HttpResponse<String> generated = server.get("/v1/assets/ua_0", key);
+    HttpResponse<String> replaced =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/healthz"))
+                .header("X-Request-Id", "x".repeat(200))
+                .build());
+
+    assertThat(given.headers().firstValue("X-Request-Id")).hasValue("trace-42.a");
+    assertThat(generated.statusCode()).isEqualTo(404);
+    assertThat(generated.headers().firstValue("X-Request-Id"))
+        .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
+    assertThat(replaced.headers().firstValue("X-Request-Id"))
+        .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
   }
 
   @Test
