@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -176,9 +177,12 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** Sends {@code request}; the response must be one the contract allows. */
   public HttpResponse<String> send(HttpRequest request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      ResponseContract.check(response, response.body());
+      return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -187,10 +191,20 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** Fetches bytes; the response must be one the contract allows (bodies checked when JSON). */
   public HttpResponse<byte[]> fetch(URI uri) {
     try {
-      return http.send(
-          HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      boolean json =
+          response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
+      ResponseContract.check(
+          response,
+          json
+              ? new String(response.body(), StandardCharsets.UTF_8)
+              : response.body().length + " bytes");
+      return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
