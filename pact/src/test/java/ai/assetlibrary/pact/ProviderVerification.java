@@ -17,9 +17,7 @@ import ai.assetlibrary.server.testing.TestServer;
 import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
-import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
-import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,14 +32,12 @@ import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Verifies every consumer contract in {@code pact/pacts/} against the real server, booted on a free
- * port over a temporary data directory, with a fake BytePlus ModelArk as its provider. Provider
- * states arrange data through the services (or a DAO), hand the ids they create back to the
- * contract (provider-state injected values), and tell the fake provider how to behave.
+ * Verifies consumer contracts against the real server, booted on a free port over a temporary data
+ * directory, with a fake BytePlus ModelArk as its provider. Provider states arrange data through
+ * the services (or a DAO), hand the ids they create back to the contract (provider-state injected
+ * values), and tell the fake provider how to behave. Subclasses say where the pacts come from.
  */
-@Provider("asset-library")
-@PactFolder("pacts")
-class AssetLibraryProviderPactTest {
+abstract class ProviderVerification {
 
   /** The upload limit the contracts were written against (their too-large file exceeds it). */
   static final long UPLOAD_LIMIT_BYTES = 16 * 1024;
