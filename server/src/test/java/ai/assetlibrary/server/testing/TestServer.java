@@ -181,7 +181,7 @@ public final class TestServer implements AutoCloseable {
   public HttpResponse<String> send(HttpRequest request) {
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      ResponseContract.check(response, response.body());
+      HttpContract.check(response, response.body());
       return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -199,7 +199,7 @@ public final class TestServer implements AutoCloseable {
               HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
       boolean json =
           response.headers().firstValue("Content-Type").orElse("").startsWith("application/json");
-      ResponseContract.check(
+      HttpContract.check(
           response,
           json
               ? new String(response.body(), StandardCharsets.UTF_8)
