@@ -384,8 +384,6 @@ public final class UploadService {
    * asset is removed again: nothing is left behind.
    */
   private void registerWithProvider(AssetRow asset, AssetGroupRow group) {
-    String providerName =
-        asset.name().length() <= 64 ? asset.name() : asset.name().substring(0, 64);
     try {
       String providerAssetId =
           provider.createAsset(
