@@ -5,6 +5,7 @@ import ai.assetlibrary.server.db.Database;
 import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaTypeDetector;
 import ai.assetlibrary.server.media.Thumbnailer;
+import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.ModelArkClient;
 import ai.assetlibrary.server.provider.UnconfiguredProvider;
@@ -50,6 +51,7 @@ public final class AssetLibrary implements AutoCloseable {
   private final PublicUrls urls = new PublicUrls();
   private final Jdbi jdbi;
   private final FileSystemBlobStore blobs;
+  private final AssetMetrics metrics;
   private final AccountService accounts;
   private final ApiKeyService apiKeys;
   private final MultipartFormReader formReader;
@@ -69,10 +71,12 @@ public final class AssetLibrary implements AutoCloseable {
     Files.createDirectories(config.dataDir());
     this.jdbi = Database.open(config.dataDir().resolve("assets.db"));
     this.blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
+    this.metrics = new AssetMetrics(config.dataDir());
     this.accounts = new AccountService(jdbi, clock);
     this.apiKeys = new ApiKeyService(jdbi, accounts, clock);
     this.formReader = new MultipartFormReader(config.maxUploadBytes());
-    this.mediaAnalyzer = new MediaAnalyzer(config.maxImagePixels(), config.mediaProbeTimeout());
+    this.mediaAnalyzer =
+        new MediaAnalyzer(config.maxImagePixels(), config.mediaProbeTimeout(), metrics);
     AssetFiles files = new AssetFiles(blobs);
     AssetProvider provider =
         config
@@ -88,7 +92,8 @@ public final class AssetLibrary implements AutoCloseable {
                         p.timeout(),
                         PROVIDER_ATTEMPTS,
                         PROVIDER_BACKOFF,
-                        clock))
+                        clock,
+                        metrics))
             .orElseGet(UnconfiguredProvider::new);
     this.groups = new GroupService(jdbi, files, provider, urls, clock);
     this.assets = new AssetService(jdbi, groups, files, clock);
@@ -117,8 +122,9 @@ public final class AssetLibrary implements AutoCloseable {
             reconciler,
             background,
             mediaAnalyzer,
-            new Thumbnailer(),
+            new Thumbnailer(metrics),
             finishedUploads,
+            metrics,
             clock);
     this.deliveries = new DeliveryService(jdbi, blobs, clock);
     this.sweeper = new RetentionSweeper(jdbi, files, clock);
@@ -166,6 +172,11 @@ public final class AssetLibrary implements AutoCloseable {
 
   public FileSystemBlobStore blobs() {
     return blobs;
+  }
+
+  /** The meters behind {@code /metrics}. */
+  public AssetMetrics metrics() {
+    return metrics;
   }
 
   public AccountService accounts() {
@@ -218,6 +229,7 @@ public final class AssetLibrary implements AutoCloseable {
   public void close() {
     background.shutdownNow();
     mediaAnalyzer.close();
+    metrics.close();
     try {
       if (!background.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("Background work did not stop within {}", SHUTDOWN_WAIT);

@@ -15,6 +15,7 @@ import ai.assetlibrary.server.resources.AssetsResource;
 import ai.assetlibrary.server.resources.DeliveryResource;
 import ai.assetlibrary.server.resources.OperationsResource;
 import ai.assetlibrary.server.resources.ProviderCallbacksResource;
+import ai.assetlibrary.server.resources.ReferenceResource;
 import ai.assetlibrary.server.service.Readiness;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -106,12 +107,15 @@ public final class AssetServer implements AutoCloseable {
         .register(new AssetGroupsResource(library.groups(), library.shares()))
         .register(new DeliveryResource(library.deliveries()))
         .register(new ProviderCallbacksResource(library.reconciler()))
-        .register(new OperationsResource(new Readiness(library.jdbi(), library.blobs())))
+        .register(
+            new OperationsResource(
+                new Readiness(library.jdbi(), library.blobs()), library.metrics()))
+        .register(new ReferenceResource())
         .register(new ApiKeyAuthFeature(apiKeyFilter))
         .register(
             new RequestSizeFilter(
                 library.formReader().maxBodyBytes(), library.config().maxUploadBytes()))
-        .register(new RequestLogFilter())
+        .register(new RequestLogFilter(library.metrics()))
         .register(JacksonFeature.withoutExceptionMappers())
         .register(ObjectMapperResolver.class)
         .register(ApiExceptionMapper.class)

@@ -1,6 +1,7 @@
 package ai.assetlibrary.server.http;
 
 import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.metrics.AssetMetrics;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,8 +24,8 @@ import org.slf4j.MDC;
 
 /**
  * Gives every request an id (the client's {@code X-Request-Id} when it is sane, else a new one),
- * echoes it, keeps it in the logging context, and logs one line per request with its method, route,
- * status, bytes, duration, user and request id.
+ * echoes it, keeps it in the logging context, logs one line per request with its method, route,
+ * status, bytes, duration, user and request id, and times it by route and status.
  */
 @PreMatching
 @Priority(0)
@@ -34,6 +36,13 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
   private static final Logger LOG = LoggerFactory.getLogger("requests");
   private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   private static final String STARTED = RequestLogFilter.class.getName() + ".started";
+  private static final String UNMATCHED = "unmatched";
+
+  private final AssetMetrics metrics;
+
+  public RequestLogFilter(AssetMetrics metrics) {
+    this.metrics = metrics;
+  }
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -55,10 +64,13 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
     }
     response.getHeaders().putSingle(HEADER, id);
     Object started = request.getProperty(STARTED);
-    long micros = started == null ? 0 : (System.nanoTime() - (long) started) / 1_000;
+    long nanos = started == null ? 0 : System.nanoTime() - (long) started;
+    long micros = nanos / 1_000;
+    Optional<String> template = routeTemplate(request);
+    metrics.request(request.getMethod(), template.orElse(UNMATCHED), response.getStatus(), nanos);
     try {
       MDC.put("method", request.getMethod());
-      MDC.put("route", route(request));
+      MDC.put("route", template.orElse("/" + request.getUriInfo().getPath()));
       MDC.put("status", String.valueOf(response.getStatus()));
       String requestLength = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
       if (requestLength != null) {
@@ -78,8 +90,8 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
     }
   }
 
-  /** The matched route template, e.g. {@code /v1/assets/{assetId}}, or the path when unmatched. */
-  private static String route(ContainerRequestContext request) {
+  /** The matched route template, e.g. {@code /v1/assets/{assetId}}; empty when none matched. */
+  private static Optional<String> routeTemplate(ContainerRequestContext request) {
     if (request.getUriInfo() instanceof ExtendedUriInfo info
         && !info.getMatchedTemplates().isEmpty()) {
       List<UriTemplate> templates = new ArrayList<>(info.getMatchedTemplates());
@@ -89,8 +101,8 @@ public final class RequestLogFilter implements ContainerRequestFilter, Container
               .map(UriTemplate::getTemplate)
               .filter(t -> !t.isEmpty() && !t.equals("/"))
               .collect(Collectors.joining());
-      return route.isEmpty() ? "/" : route.replace("//", "/");
+      return Optional.of(route.isEmpty() ? "/" : route.replace("//", "/"));
     }
-    return "/" + request.getUriInfo().getPath();
+    return Optional.empty();
   }
 }

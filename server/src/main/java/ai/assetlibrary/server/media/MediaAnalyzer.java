@@ -1,5 +1,6 @@
 package ai.assetlibrary.server.media;
 
+import ai.assetlibrary.server.metrics.AssetMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,9 +29,11 @@ public final class MediaAnalyzer implements AutoCloseable {
   private final AvProbe audioVisual;
   private final Duration timeout;
   private final ExecutorService workers;
+  private final AssetMetrics metrics;
 
-  public MediaAnalyzer(long maxPixels, Duration timeout) {
+  public MediaAnalyzer(long maxPixels, Duration timeout, AssetMetrics metrics) {
     this.maxPixels = maxPixels;
+    this.metrics = metrics;
     PixelBudget budget = new PixelBudget(maxPixels);
     this.images = new ImageProbe(budget, Thumbnailer.MAX_SIDE);
     this.audioVisual = new AvProbe(budget, Thumbnailer.MAX_SIDE);
@@ -77,6 +80,16 @@ public final class MediaAnalyzer implements AutoCloseable {
   }
 
   private MediaAnalysis probe(Path file, AcceptedType type)
+      throws IOException, MediaRejectedException {
+    long started = System.nanoTime();
+    try {
+      return probeByFamily(file, type);
+    } finally {
+      metrics.probe(type.family().mediaType(), System.nanoTime() - started);
+    }
+  }
+
+  private MediaAnalysis probeByFamily(Path file, AcceptedType type)
       throws IOException, MediaRejectedException {
     if (type.family() == MediaFamily.IMAGE) {
       var measured = images.analyze(file, type);

@@ -1,5 +1,6 @@
 package ai.assetlibrary.server.media;
 
+import ai.assetlibrary.server.metrics.AssetMetrics;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,8 +23,15 @@ public final class Thumbnailer {
   private static final Logger LOG = LoggerFactory.getLogger(Thumbnailer.class);
   private static final float JPEG_QUALITY = 0.85f;
 
+  private final AssetMetrics metrics;
+
+  public Thumbnailer(AssetMetrics metrics) {
+    this.metrics = metrics;
+  }
+
   /** The thumbnail, or empty if it could not be rendered (the upload goes on without one). */
   public Optional<EncodedThumbnail> render(Picture picture) {
+    long started = System.nanoTime();
     BufferedImage image = picture.image();
     boolean alpha = image.getColorModel().hasAlpha();
     double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(image.getWidth(), image.getHeight()));
@@ -45,10 +53,12 @@ public final class Thumbnailer {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       builder.toOutputStream(out);
-      return Optional.of(
+      EncodedThumbnail thumbnail =
           alpha
               ? new EncodedThumbnail(out.toByteArray(), "image/png", "png")
-              : new EncodedThumbnail(out.toByteArray(), "image/jpeg", "jpg"));
+              : new EncodedThumbnail(out.toByteArray(), "image/jpeg", "jpg");
+      metrics.thumbnail(thumbnail.extension(), System.nanoTime() - started);
+      return Optional.of(thumbnail);
     } catch (IOException | RuntimeException e) {
       LOG.warn("Rendering a thumbnail failed", e);
       return Optional.empty();

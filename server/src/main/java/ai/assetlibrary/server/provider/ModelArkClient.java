@@ -1,5 +1,6 @@
 package ai.assetlibrary.server.provider;
 
+import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.storage.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +47,7 @@ public final class ModelArkClient implements AssetProvider {
   private final ObjectMapper json = new ObjectMapper();
   private final RateLimiter limiter = new RateLimiter(CALLS_PER_SECOND);
   private final Clock clock;
+  private final AssetMetrics metrics;
 
   /**
    * @param endpoint the API's base URL, e.g. {@code https://ark.ap-southeast.bytepluses.com}
@@ -62,8 +64,10 @@ public final class ModelArkClient implements AssetProvider {
       Duration timeout,
       int attempts,
       Duration backoff,
-      Clock clock) {
+      Clock clock,
+      AssetMetrics metrics) {
     this.endpoint = endpoint;
+    this.metrics = metrics;
     this.signer =
         new RequestSigner(SigningScheme.VOLCENGINE, accessKey, secretKey, region, SERVICE);
     this.project = project;
@@ -142,8 +146,24 @@ public final class ModelArkClient implements AssetProvider {
     call("DeleteAssetGroup", Map.of("Id", providerGroupId, "ProjectName", project));
   }
 
-  /** Calls {@code action} and returns its {@code Result}. */
+  /** Calls {@code action} and returns its {@code Result}, timing the call by its outcome. */
   private JsonNode call(String action, Map<String, Object> body) throws ProviderException {
+    long started = System.nanoTime();
+    String outcome = "unavailable";
+    try {
+      JsonNode result = callWithRetries(action, body);
+      outcome = "ok";
+      return result;
+    } catch (ProviderException e) {
+      outcome = e.isRejected() ? "rejected" : "unavailable";
+      throw e;
+    } finally {
+      metrics.providerCall(action, outcome, System.nanoTime() - started);
+    }
+  }
+
+  private JsonNode callWithRetries(String action, Map<String, Object> body)
+      throws ProviderException {
     byte[] payload;
     try {
       payload = json.writeValueAsBytes(body);

@@ -14,6 +14,7 @@ import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaFacts;
 import ai.assetlibrary.server.media.MediaRejectedException;
 import ai.assetlibrary.server.media.Thumbnailer;
+import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.ProviderException;
 import ai.assetlibrary.server.storage.BlobStore;
@@ -69,6 +70,7 @@ public final class UploadService {
   private final MediaAnalyzer analyzer;
   private final Thumbnailer thumbnailer;
   private final RunCounter finishedUploads;
+  private final AssetMetrics metrics;
   private final Clock clock;
 
   public UploadService(
@@ -86,6 +88,7 @@ public final class UploadService {
       MediaAnalyzer analyzer,
       Thumbnailer thumbnailer,
       RunCounter finishedUploads,
+      AssetMetrics metrics,
       Clock clock) {
     this.jdbi = jdbi;
     this.groups = groups;
@@ -101,11 +104,14 @@ public final class UploadService {
     this.analyzer = analyzer;
     this.thumbnailer = thumbnailer;
     this.finishedUploads = finishedUploads;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
   /** Uploads the multipart {@code body} for {@code caller} and returns the stored asset. */
   public AssetView upload(Caller caller, String contentType, InputStream body) {
+    long started = System.nanoTime();
+    boolean stored = false;
     try (UploadForm form = formReader.read(contentType, body, FILE_PART, ingestor::ingest)) {
       UploadTarget target = resolveTarget(caller, form);
       IngestedFile file = checkFile(form, target);
@@ -113,14 +119,17 @@ public final class UploadService {
       MediaAnalysis analysis = analyze(file, type);
       target.model().ifPresent(m -> ModelLimits.check(m, type, file.size(), analysis.facts()));
       String name = displayName(form, file);
-      AssetRow stored = store(target, name, file, type, analysis);
+      AssetRow row = store(target, name, file, type, analysis);
       if (target.legacyRoute()) {
-        registerWithProvider(stored, target.group());
+        registerWithProvider(row, target.group());
       } else if (target.portrait()) {
         background.execute(reconciler::reconcile);
       }
-      return assets.get(caller, stored.assetId());
+      stored = true;
+      metrics.uploadSize(type.family().mediaType(), file.size());
+      return assets.get(caller, row.assetId());
     } finally {
+      metrics.upload(stored, System.nanoTime() - started);
       finishedUploads.ran();
     }
   }

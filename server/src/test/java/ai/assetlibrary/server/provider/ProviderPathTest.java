@@ -61,6 +61,27 @@ class ProviderPathTest extends ServerTest {
   }
 
   @Test
+  void providerCallsAreMeteredByActionAndOutcome() {
+    createPortraitGroup("Accepted");
+    MODEL_ARK.refuseWith("InvalidParameter");
+    server.call(
+        "POST", "/v1/asset-groups", key, Map.of("name", "R", "groupKind", "VIRTUAL_PORTRAIT"));
+    MODEL_ARK.behave(Behaviour.FAIL_WITH_500);
+    server.call(
+        "POST", "/v1/asset-groups", key, Map.of("name", "U", "groupKind", "VIRTUAL_PORTRAIT"));
+
+    for (String outcome : new String[] {"ok", "rejected", "unavailable"}) {
+      assertThat(
+              server.metric(
+                  "assets_provider_calls_seconds_count{action=\"CreateAssetGroup\",outcome=\""
+                      + outcome
+                      + "\"}"))
+          .as(outcome)
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
   void uploadIntoAPortraitGroupIsAnsweredAtOnceAndRegisteredInTheBackground() {
     String group = createPortraitGroup("Characters").get("groupId").asText();
 

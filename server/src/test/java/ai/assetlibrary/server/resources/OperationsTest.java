@@ -2,6 +2,7 @@ package ai.assetlibrary.server.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.assetlibrary.server.testing.Multipart;
 import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The operator endpoints: liveness, readiness and the contract itself, none behind a key. */
+/**
+ * The operator endpoints: liveness, readiness, metrics and the contract itself, none behind a key.
+ */
 class OperationsTest extends ServerTest {
 
   @Test
@@ -71,5 +74,53 @@ class OperationsTest extends ServerTest {
     assertThat(yaml.body()).isEqualTo(new String(spec, java.nio.charset.StandardCharsets.UTF_8));
     assertThat(json.statusCode()).isEqualTo(200);
     assertThat(TestServer.json(json)).isEqualTo(new ObjectMapper(new YAMLFactory()).readTree(spec));
+  }
+
+  @Test
+  void metricsCountRequestsByRouteAndUploadsWithTheirMediaWork() {
+    JsonNode asset = server.uploadPng(key, "library", "m.png");
+    server.get("/v1/assets/ua_00000000000000000000000000000000", key);
+    server.get("/no/such/route/" + asset.get("assetId").asText(), null);
+
+    HttpResponse<String> metrics = server.get("/metrics", null);
+
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/plain")
+        .contains("version=0.0.4");
+    assertThat(metrics.body())
+        .doesNotContain(asset.get("assetId").asText())
+        .doesNotContain(key)
+        .doesNotContain("5001");
+    assertThat(
+            server.metric(
+                "assets_http_requests_seconds_count{method=\"POST\",route=\"/v1/assets\",status=\"200\"}"))
+        .isEqualTo(1);
+    assertThat(
+            server.metric(
+                "assets_http_requests_seconds_count{method=\"GET\",route=\"/v1/assets/{assetId}\",status=\"404\"}"))
+        .isEqualTo(1);
+    assertThat(
+            server.metric(
+                "assets_http_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"}"))
+        .isEqualTo(1);
+    assertThat(server.metric("assets_upload_duration_seconds_count{outcome=\"stored\"}"))
+        .isEqualTo(1);
+    assertThat(server.metric("assets_upload_size_bytes_sum{mediaType=\"image\"}"))
+        .isEqualTo(asset.get("sizeBytes").asDouble());
+    assertThat(server.metric("assets_media_probe_seconds_count{mediaType=\"image\"}")).isEqualTo(1);
+    assertThat(server.metric("assets_thumbnail_render_seconds_count{format=\"png\"}")).isEqualTo(1);
+    assertThat(server.metric("assets_storage_free_bytes")).isPositive();
+    assertThat(server.metric("assets_storage_total_bytes"))
+        .isGreaterThanOrEqualTo(server.metric("assets_storage_free_bytes"));
+  }
+
+  @Test
+  void refusedUploadsAreCountedApart() {
+    server.upload(key, Multipart.form().file("file", "a.txt", "text/plain", new byte[] {'h', 'i'}));
+
+    assertThat(server.metric("assets_upload_duration_seconds_count{outcome=\"refused\"}"))
+        .isEqualTo(1);
+    assertThat(server.metric("assets_upload_duration_seconds_count{outcome=\"stored\"}")).isZero();
   }
 }

@@ -213,6 +213,24 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The value of one Prometheus series from {@code /metrics}, named with its labels exactly as
+   * exposed (e.g. {@code assets_upload_duration_seconds_count{outcome="stored"}}); 0 when absent.
+   */
+  public double metric(String series) {
+    HttpResponse<String> response = get("/metrics", null);
+    if (response.statusCode() != 200) {
+      throw new AssertionError("/metrics answered " + response.statusCode());
+    }
+    return response
+        .body()
+        .lines()
+        .filter(line -> line.startsWith(series + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+        .findFirst()
+        .orElse(0);
+  }
+
   public HttpClient client() {
     return http;
   }

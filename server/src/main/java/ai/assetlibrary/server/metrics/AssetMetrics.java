@@ -1,0 +1,134 @@
+package ai.assetlibrary.server.metrics;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The server's meters (requests, uploads, media work, provider calls, storage space, the JVM), kept
+ * in a Micrometer registry and rendered in the Prometheus text format for {@code /metrics}. Labels
+ * carry routes, statuses and outcomes only, never ids or names.
+ */
+public final class AssetMetrics implements AutoCloseable {
+
+  /** The content type of {@link #scrape()}: Prometheus text exposition, version 0.0.4. */
+  public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+
+  /** Meters for a server whose blobs live under {@code storageRoot}. */
+  public AssetMetrics(Path storageRoot) {
+    storageGauge(
+        "assets.storage.free",
+        "Space left for blobs on the data volume",
+        storageRoot,
+        FileStore::getUsableSpace);
+    storageGauge(
+        "assets.storage.total", "Size of the data volume", storageRoot, FileStore::getTotalSpace);
+    new JvmMemoryMetrics().bindTo(registry);
+    gcMetrics.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
+  }
+
+  private void storageGauge(String name, String description, Path root, SpaceReader reader) {
+    ToDoubleFunction<Path> space =
+        path -> {
+          try {
+            return reader.read(Files.getFileStore(path));
+          } catch (IOException e) {
+            return Double.NaN;
+          }
+        };
+    Gauge.builder(name, root, space).description(description).baseUnit("bytes").register(registry);
+  }
+
+  @FunctionalInterface
+  private interface SpaceReader {
+    long read(FileStore store) throws IOException;
+  }
+
+  /** One HTTP request answered, by its route template (never the concrete path). */
+  public void request(String method, String route, int status, long nanos) {
+    Timer.builder("assets.http.requests")
+        .description("HTTP requests by route template and status")
+        .tags("method", method, "route", route, "status", String.valueOf(status))
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** One upload handled, from the first byte read to the answer: {@code stored} or refused. */
+  public void upload(boolean stored, long nanos) {
+    Timer.builder("assets.upload.duration")
+        .description("Upload handling, body read included, by outcome")
+        .tag("outcome", stored ? "stored" : "refused")
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** The size of a stored upload, by media type ({@code image}, {@code video}, {@code audio}). */
+  public void uploadSize(String mediaType, long bytes) {
+    DistributionSummary.builder("assets.upload.size")
+        .description("Size of stored uploads by media type")
+        .baseUnit("bytes")
+        .tag("mediaType", mediaType)
+        .register(registry)
+        .record(bytes);
+  }
+
+  /** Measuring one file (dimensions, duration, first frame), by media type. */
+  public void probe(String mediaType, long nanos) {
+    Timer.builder("assets.media.probe")
+        .description("Measuring uploaded files by media type")
+        .tag("mediaType", mediaType)
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Rendering and encoding one thumbnail, by output format. */
+  public void thumbnail(String format, long nanos) {
+    Timer.builder("assets.thumbnail.render")
+        .description("Rendering and encoding thumbnails by format")
+        .tag("format", format)
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** One provider action, retries included: {@code ok}, {@code rejected} or {@code unavailable}. */
+  public void providerCall(String action, String outcome, long nanos) {
+    Timer.builder("assets.provider.calls")
+        .description("Calls to the upstream provider by action and outcome, retries included")
+        .tags("action", action, "outcome", outcome)
+        .register(registry)
+        .record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Every series, in the Prometheus text format. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    gcMetrics.close();
+    registry.close();
+  }
+}
