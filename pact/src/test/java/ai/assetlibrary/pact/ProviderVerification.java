@@ -149,6 +149,19 @@ abstract class ProviderVerification {
     MODEL_ARK.behave(Behaviour.FAIL_WITH_500);
   }
 
+  /**
+   * A RealFace group of the user whose verification is under way at the provider. Injects groupId
+   * and callbackToken (the capability in the callback URL the provider was given).
+   */
+  @State("a RealFace group awaiting verification")
+  Map<String, Object> realFaceGroupAwaitingVerification() {
+    GroupView group =
+        server.library().groups().create(caller, new GroupChanges("Me", "REAL_FACE", null, null));
+    groupId = group.group().publicId();
+    return Map.of(
+        "groupId", groupId, "callbackToken", findOwned(groupId).orElseThrow().callbackToken());
+  }
+
   /** Params: legacyId, providerGroupId. An imported legacy RealFace group of the user. */
   @State("a legacy RealFace group")
   void legacyGroup(Map<String, Object> params) {
