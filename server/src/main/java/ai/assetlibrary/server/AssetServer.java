@@ -6,6 +6,7 @@ import ai.assetlibrary.server.errors.ApiExceptionMapper;
 import ai.assetlibrary.server.errors.JsonExceptionMapper;
 import ai.assetlibrary.server.errors.UnexpectedExceptionMapper;
 import ai.assetlibrary.server.errors.WebApplicationExceptionMapper;
+import ai.assetlibrary.server.http.IgnoreProtocolUpgrades;
 import ai.assetlibrary.server.http.ObjectMapperResolver;
 import ai.assetlibrary.server.http.RequestLogFilter;
 import ai.assetlibrary.server.http.RequestSizeFilter;
@@ -73,6 +74,7 @@ public final class AssetServer implements AutoCloseable {
                 .setPoolName("assets-worker")
                 .setCorePoolSize(MIN_WORKERS)
                 .setMaxPoolSize(MAX_WORKERS));
+    listener.registerAddOn(new IgnoreProtocolUpgrades());
     http.addListener(listener);
     http.getServerConfiguration().setDefaultQueryEncoding(StandardCharsets.UTF_8);
     http.start();
