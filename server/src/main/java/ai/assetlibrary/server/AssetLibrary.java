@@ -49,6 +49,7 @@ public final class AssetLibrary implements AutoCloseable {
 
   private final ServerConfig config;
   private final PublicUrls urls = new PublicUrls();
+  private final Database database;
   private final Jdbi jdbi;
   private final FileSystemBlobStore blobs;
   private final AssetMetrics metrics;
@@ -69,14 +70,16 @@ public final class AssetLibrary implements AutoCloseable {
   private AssetLibrary(ServerConfig config, Clock clock) throws IOException {
     this.config = config;
     Files.createDirectories(config.dataDir());
-    this.jdbi = Database.open(config.dataDir().resolve("assets.db"));
+    this.database = Database.open(config.dataDir().resolve("assets.db"));
+    this.jdbi = database.jdbi();
     this.blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
     this.metrics = new AssetMetrics(config.dataDir());
     this.accounts = new AccountService(jdbi, clock);
     this.apiKeys = new ApiKeyService(jdbi, accounts, clock);
     this.formReader = new MultipartFormReader(config.maxUploadBytes());
     this.mediaAnalyzer =
-        new MediaAnalyzer(config.maxImagePixels(), config.mediaProbeTimeout(), metrics);
+        new MediaAnalyzer(
+            config.maxImagePixels(), config.mediaProbeTimeout(), new Thumbnailer(metrics), metrics);
     AssetFiles files = new AssetFiles(blobs);
     AssetProvider provider =
         config
@@ -122,7 +125,6 @@ public final class AssetLibrary implements AutoCloseable {
             reconciler,
             background,
             mediaAnalyzer,
-            new Thumbnailer(metrics),
             finishedUploads,
             metrics,
             clock);
@@ -224,7 +226,10 @@ public final class AssetLibrary implements AutoCloseable {
     return reconciler;
   }
 
-  /** Stops the background work, waiting for a round in progress, and the media workers. */
+  /**
+   * Stops the background work, waiting for a round in progress, and the media workers, then closes
+   * the database.
+   */
   @Override
   public void close() {
     background.shutdownNow();
@@ -236,6 +241,8 @@ public final class AssetLibrary implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      database.close();
     }
   }
 }

@@ -1,5 +1,7 @@
 package ai.assetlibrary.server.db;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -7,31 +9,61 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** Opens the SQLite database: connection settings, migrations, and the configured {@link Jdbi}. */
-public final class Database {
+/**
+ * The SQLite database: connection settings, a pool of open connections (opening one and applying
+ * its settings costs more than most queries), migrations, and the configured {@link Jdbi}.
+ */
+public final class Database implements AutoCloseable {
 
   private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+  private static final int MAX_CONNECTIONS = 16;
 
-  private Database() {}
+  private final HikariDataSource pool;
+  private final Jdbi jdbi;
+
+  private Database(HikariDataSource pool) {
+    this.pool = pool;
+    this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+  }
 
   /** Opens (creating if needed) the database file and applies pending migrations. */
-  public static Jdbi open(Path file) {
+  public static Database open(Path file) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     // FULL in WAL mode: a commit is on disk before the server answers.
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.enforceForeignKeys(true);
-    SQLiteDataSource dataSource = new SQLiteDataSource(config);
-    dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+    SQLiteDataSource sqlite = new SQLiteDataSource(config);
+    sqlite.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
 
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
-        .loggers("slf4j")
-        .load()
-        .migrate();
+    HikariConfig poolConfig = new HikariConfig();
+    poolConfig.setDataSource(sqlite);
+    poolConfig.setPoolName("sqlite");
+    poolConfig.setMaximumPoolSize(MAX_CONNECTIONS);
+    poolConfig.setMinimumIdle(1);
+    HikariDataSource pool = new HikariDataSource(poolConfig);
+    try {
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .loggers("slf4j")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+    return new Database(pool);
+  }
 
-    return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** Closes every pooled connection. */
+  @Override
+  public void close() {
+    pool.close();
   }
 }

@@ -34,7 +34,7 @@ final class AvProbe {
     avutil.av_log_set_level(avutil.AV_LOG_QUIET);
   }
 
-  MediaAnalysis analyze(Path file, AcceptedType type) throws MediaRejectedException {
+  Measurement analyze(Path file, AcceptedType type) throws MediaRejectedException {
     loadNatives();
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
       try {
@@ -50,7 +50,7 @@ final class AvProbe {
       int width = grabber.getImageWidth();
       int height = grabber.getImageHeight();
       if (!grabber.hasVideo() || width <= 0 || height <= 0) {
-        return new MediaAnalysis(new MediaFacts(null, null, duration, null), Optional.empty());
+        return new Measurement(new MediaFacts(null, null, duration, null), Optional.empty());
       }
       budget.check(width, height);
       Double frameRate =
@@ -61,10 +61,10 @@ final class AvProbe {
       boolean sideways = rotation == 90 || rotation == 270;
       MediaFacts facts =
           new MediaFacts(sideways ? height : width, sideways ? width : height, duration, frameRate);
-      return new MediaAnalysis(facts, poster(grabber, width, height, rotation));
+      return new Measurement(facts, poster(grabber, width, height, rotation));
     } catch (FrameGrabber.Exception e) {
       LOG.debug("Closing the grabber failed", e);
-      return MediaAnalysis.UNMEASURED;
+      return Measurement.UNMEASURED;
     }
   }
 

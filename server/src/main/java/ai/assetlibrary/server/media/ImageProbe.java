@@ -33,7 +33,7 @@ final class ImageProbe {
   }
 
   /** Empty when no ImageIO reader knows the type (the caller may try another probe). */
-  Optional<MediaAnalysis> analyze(Path file, AcceptedType type)
+  Optional<Measurement> analyze(Path file, AcceptedType type)
       throws IOException, MediaRejectedException {
     Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type.mimeType());
     if (!readers.hasNext()) {
@@ -57,7 +57,9 @@ final class ImageProbe {
       AtomicBoolean damaged = new AtomicBoolean();
       reader.addIIOReadWarningListener((source, warning) -> damaged.set(true));
       ImageReadParam param = reader.getDefaultReadParam();
-      int step = Math.max(1, Math.max(width, height) / (2 * thumbnailSide));
+      // Keep every step-th pixel so the long side stays at or above the thumbnail's: a fraction of
+      // the memory and of the scaling work, with enough pixels left to filter down from.
+      int step = Math.max(1, Math.max(width, height) / thumbnailSide);
       param.setSourceSubsampling(step, step, 0, 0);
       BufferedImage image;
       try {
@@ -73,7 +75,7 @@ final class ImageProbe {
       boolean sideways = orientation >= 5 && orientation <= 8;
       MediaFacts facts =
           new MediaFacts(sideways ? height : width, sideways ? width : height, null, null);
-      return Optional.of(new MediaAnalysis(facts, Optional.of(new Picture(image, orientation, 0))));
+      return Optional.of(new Measurement(facts, Optional.of(new Picture(image, orientation, 0))));
     } finally {
       reader.dispose();
     }

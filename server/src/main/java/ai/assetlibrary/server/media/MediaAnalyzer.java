@@ -15,10 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures an uploaded file before it is stored: images through ImageIO, video, audio and HEIF
- * through FFmpeg. A file that cannot be parsed as its type, or declares more pixels than allowed,
- * is rejected; a file that merely cannot be measured (an unusual codec, a probe that takes too
- * long) passes unmeasured.
+ * Measures an uploaded file before it is stored and renders its thumbnail: images through ImageIO,
+ * video, audio and HEIF through FFmpeg. A file that cannot be parsed as its type, or declares more
+ * pixels than allowed, is rejected; a file that merely cannot be measured (an unusual codec, a
+ * probe that takes too long) passes unmeasured. The work runs on one worker per core, so however
+ * many uploads arrive at once, only that many decoded pictures are ever in memory.
  */
 public final class MediaAnalyzer implements AutoCloseable {
 
@@ -29,10 +30,13 @@ public final class MediaAnalyzer implements AutoCloseable {
   private final AvProbe audioVisual;
   private final Duration timeout;
   private final ExecutorService workers;
+  private final Thumbnailer thumbnailer;
   private final AssetMetrics metrics;
 
-  public MediaAnalyzer(long maxPixels, Duration timeout, AssetMetrics metrics) {
+  public MediaAnalyzer(
+      long maxPixels, Duration timeout, Thumbnailer thumbnailer, AssetMetrics metrics) {
     this.maxPixels = maxPixels;
+    this.thumbnailer = thumbnailer;
     this.metrics = metrics;
     PixelBudget budget = new PixelBudget(maxPixels);
     this.images = new ImageProbe(budget, Thumbnailer.MAX_SIDE);
@@ -40,7 +44,8 @@ public final class MediaAnalyzer implements AutoCloseable {
     this.timeout = timeout;
     AtomicInteger count = new AtomicInteger();
     this.workers =
-        Executors.newCachedThreadPool(
+        Executors.newFixedThreadPool(
+            Runtime.getRuntime().availableProcessors(),
             task -> {
               Thread thread = new Thread(task, "media-probe-" + count.incrementAndGet());
               thread.setDaemon(true);
@@ -54,7 +59,7 @@ public final class MediaAnalyzer implements AutoCloseable {
     return maxPixels;
   }
 
-  /** Measures {@code file}, detected as {@code type}, within the time limit. */
+  /** Measures {@code file}, detected as {@code type}, and renders its thumbnail, in time. */
   public MediaAnalysis analyze(Path file, AcceptedType type) throws MediaRejectedException {
     Future<MediaAnalysis> result = workers.submit(() -> probe(file, type));
     try {
@@ -82,14 +87,17 @@ public final class MediaAnalyzer implements AutoCloseable {
   private MediaAnalysis probe(Path file, AcceptedType type)
       throws IOException, MediaRejectedException {
     long started = System.nanoTime();
+    Measurement measurement;
     try {
-      return probeByFamily(file, type);
+      measurement = probeByFamily(file, type);
     } finally {
       metrics.probe(type.family().mediaType(), System.nanoTime() - started);
     }
+    return new MediaAnalysis(
+        measurement.facts(), measurement.picture().flatMap(thumbnailer::render));
   }
 
-  private MediaAnalysis probeByFamily(Path file, AcceptedType type)
+  private Measurement probeByFamily(Path file, AcceptedType type)
       throws IOException, MediaRejectedException {
     if (type.family() == MediaFamily.IMAGE) {
       var measured = images.analyze(file, type);

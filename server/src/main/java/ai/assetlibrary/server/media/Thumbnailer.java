@@ -36,10 +36,9 @@ public final class Thumbnailer {
     boolean alpha = image.getColorModel().hasAlpha();
     double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(image.getWidth(), image.getHeight()));
     Thumbnails.Builder<BufferedImage> builder =
-        Thumbnails.of(image)
-            .scale(scale)
-            .imageType(alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB)
-            .outputFormat(alpha ? "png" : "jpg");
+        Thumbnails.of(image).scale(scale).outputFormat(alpha ? "png" : "jpg");
+    // Three-byte BGR is what the JPEG encoder takes without a per-pixel conversion.
+    builder.imageType(alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_3BYTE_BGR);
     if (!alpha) {
       builder.outputQuality(JPEG_QUALITY);
     }

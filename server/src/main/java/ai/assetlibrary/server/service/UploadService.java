@@ -13,7 +13,6 @@ import ai.assetlibrary.server.media.MediaAnalysis;
 import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaFacts;
 import ai.assetlibrary.server.media.MediaRejectedException;
-import ai.assetlibrary.server.media.Thumbnailer;
 import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.ProviderException;
@@ -68,7 +67,6 @@ public final class UploadService {
   private final ProviderReconciler reconciler;
   private final Executor background;
   private final MediaAnalyzer analyzer;
-  private final Thumbnailer thumbnailer;
   private final RunCounter finishedUploads;
   private final AssetMetrics metrics;
   private final Clock clock;
@@ -86,7 +84,6 @@ public final class UploadService {
       ProviderReconciler reconciler,
       Executor background,
       MediaAnalyzer analyzer,
-      Thumbnailer thumbnailer,
       RunCounter finishedUploads,
       AssetMetrics metrics,
       Clock clock) {
@@ -102,7 +99,6 @@ public final class UploadService {
     this.reconciler = reconciler;
     this.background = background;
     this.analyzer = analyzer;
-    this.thumbnailer = thumbnailer;
     this.finishedUploads = finishedUploads;
     this.metrics = metrics;
     this.clock = clock;
@@ -327,7 +323,7 @@ public final class UploadService {
         target.legacyRoute() ? PublicIds.providerAssetId() : PublicIds.libraryAssetId();
     String keyStem = assetId.substring(3, 5) + "/" + assetId;
     String storageKey = keyStem + "." + type.extension();
-    Optional<EncodedThumbnail> thumbnail = analysis.picture().flatMap(thumbnailer::render);
+    Optional<EncodedThumbnail> thumbnail = analysis.thumbnail();
     String thumbnailKey = thumbnail.map(t -> keyStem + "_thumb." + t.extension()).orElse(null);
     MediaFacts facts = analysis.facts();
     long now = clock.millis();
