@@ -13,22 +13,41 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(GroupAccessRow.class)
 public interface AssetGroupDao {
 
+  /** The columns of a {@link GroupAccessRow} but its asset count. */
+  String ACCESS_COLUMNS =
+      """
+      SELECT g.*, u.name AS owner_name, s.permission AS share_permission,
+             s.expires_at AS share_expires_at,
+      """;
+
+  /** A group's live assets: a scan of its index entries, so only where the count is shown. */
+  String ASSET_COUNT =
+      """
+      (SELECT count(*) FROM assets a WHERE a.group_id = g.id
+         AND (a.expires_at IS NULL OR a.expires_at > :now)) AS asset_count
+      """;
+
   /**
    * Groups visible to :userId of :tenantId at :now: their own, and others' shared with them. The
    * default group's public id {@code library} only ever names the caller's own.
    */
-  String VISIBLE =
+  String VISIBLE_FROM =
       """
-      SELECT g.*, u.name AS owner_name, s.permission AS share_permission,
-             s.expires_at AS share_expires_at,
-             (SELECT count(*) FROM assets a WHERE a.group_id = g.id
-                AND (a.expires_at IS NULL OR a.expires_at > :now)) AS asset_count
       FROM asset_groups g
       JOIN users u ON u.id = g.owner_user_id
       LEFT JOIN shares s ON s.target_type = 'GROUP' AND s.target_id = g.id
           AND s.grantee_user_id = :userId AND (s.expires_at IS NULL OR s.expires_at > :now)
       WHERE g.tenant_id = :tenantId
         AND (g.owner_user_id = :userId OR (s.id IS NOT NULL AND g.is_default = 0))
+      """;
+
+  String VISIBLE = ACCESS_COLUMNS + ASSET_COUNT + VISIBLE_FROM;
+
+  /** The visible group named :publicId; {@code library} is the caller's own default group. */
+  String BY_PUBLIC_ID =
+      """
+        AND g.public_id = :publicId
+        AND (g.is_default = 0 OR g.owner_user_id = :userId)
       """;
 
   /** The list filters of {@link GroupFilter}. */
@@ -73,13 +92,16 @@ public interface AssetGroupDao {
   Optional<AssetGroupRow> findOwned(@Bind("userId") long ownerUserId, @Bind("id") String publicId);
 
   /** A visible group by public id; {@code library} is the caller's own default group. */
-  @SqlQuery(
-      VISIBLE
-          + """
-            AND g.public_id = :publicId
-            AND (g.is_default = 0 OR g.owner_user_id = :userId)
-          """)
+  @SqlQuery(VISIBLE + BY_PUBLIC_ID)
   Optional<GroupAccessRow> findVisible(
+      @Bind("tenantId") long tenantId,
+      @Bind("userId") long userId,
+      @Bind("now") long now,
+      @Bind("publicId") String publicId);
+
+  /** The same without counting its assets (the count is 0): for uploads, which do not show it. */
+  @SqlQuery(ACCESS_COLUMNS + "0 AS asset_count " + VISIBLE_FROM + BY_PUBLIC_ID)
+  Optional<GroupAccessRow> findVisibleUncounted(
       @Bind("tenantId") long tenantId,
       @Bind("userId") long userId,
       @Bind("now") long now,

@@ -63,6 +63,17 @@ public final class GroupService {
         .orElseThrow(GroupService::notFound);
   }
 
+  /**
+   * The group an upload goes into, as {@link #get} finds it but without counting its assets (its
+   * {@code assetCount} is 0), so an upload costs the same however full the group is.
+   */
+  public GroupView destination(Caller caller, String groupId) {
+    return jdbi.onDemand(AssetGroupDao.class)
+        .findVisibleUncounted(caller.tenantId(), caller.userId(), clock.millis(), groupId)
+        .map(row -> GroupView.of(row, caller.userId()))
+        .orElseThrow(GroupService::notFound);
+  }
+
   public Page<GroupView> list(Caller caller, GroupQuery query) {
     Page.check(query.current(), query.size());
     String keyword = Keywords.normalise(query.keyword());

@@ -168,7 +168,7 @@ public final class UploadService {
       throw new ApiException(
           ServiceCode.UNIFIED_ASSET_GROUP_REQUIRED, "A group is required when 'model' is given.");
     }
-    GroupView group = groups.get(caller, groupId.orElse(AccountService.LIBRARY_GROUP_ID));
+    GroupView group = groups.destination(caller, groupId.orElse(AccountService.LIBRARY_GROUP_ID));
     model.ifPresent(m -> checkModel(m, group.group()));
     checkUploadAllowed(group);
     UploadTarget target = new UploadTarget(group.group(), false, model);
@@ -183,7 +183,7 @@ public final class UploadService {
 
   private GroupView legacyGroup(Caller caller, long legacyId) {
     try {
-      return groups.get(caller, GroupService.LEGACY_PREFIX + legacyId);
+      return groups.destination(caller, GroupService.LEGACY_PREFIX + legacyId);
     } catch (ApiException e) {
       if (e.serviceCode() == ServiceCode.UNIFIED_ASSET_GROUP_NOT_FOUND) {
         throw new ApiException(ServiceCode.ASSET_GROUP_NOT_FOUND, "Asset group not found.");
