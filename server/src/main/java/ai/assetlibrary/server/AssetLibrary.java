@@ -27,6 +27,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +68,7 @@ public final class AssetLibrary implements AutoCloseable {
   private final RetentionSweeper sweeper;
   private final ProviderReconciler reconciler;
   private final ScheduledExecutorService background;
+  private final CompletableFuture<Void> ready;
 
   private AssetLibrary(ServerConfig config, Clock clock) throws IOException {
     this.config = config;
@@ -130,18 +133,52 @@ public final class AssetLibrary implements AutoCloseable {
             clock);
     this.deliveries = new DeliveryService(jdbi, blobs, clock);
     this.sweeper = new RetentionSweeper(jdbi, files, clock);
-    every(config.sweepInterval(), "retention sweep", sweeper::sweep);
-    every(config.providerPollInterval(), "provider reconciliation", reconciler::reconcile);
+    this.ready =
+        CompletableFuture.runAsync(database::migrate, AssetLibrary::migrationThread)
+            .thenRun(
+                () -> {
+                  every(config.sweepInterval(), "retention sweep", sweeper::sweep);
+                  every(
+                      config.providerPollInterval(),
+                      "provider reconciliation",
+                      reconciler::reconcile);
+                });
+  }
+
+  private static void migrationThread(Runnable migration) {
+    Thread thread = new Thread(migration, "migrations");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** Opens the database (applying migrations) and the blob store under the data directory. */
   public static AssetLibrary open(ServerConfig config) throws IOException {
-    return new AssetLibrary(config, Clock.systemUTC());
+    return open(config, Clock.systemUTC());
   }
 
   /** The same, with another clock: for tests that let time pass. */
   public static AssetLibrary open(ServerConfig config, Clock clock) throws IOException {
-    return new AssetLibrary(config, clock);
+    AssetLibrary library = new AssetLibrary(config, clock);
+    library.awaitReady();
+    return library;
+  }
+
+  /**
+   * Opens the library while the database migrates in the background, so the caller can prepare
+   * other things meanwhile; {@link #awaitReady} before the first request is served.
+   */
+  public static AssetLibrary opening(ServerConfig config) throws IOException {
+    return new AssetLibrary(config, Clock.systemUTC());
+  }
+
+  /** Returns once the database is migrated; throws what the migration threw. */
+  public void awaitReady() {
+    try {
+      ready.join();
+    } catch (CompletionException e) {
+      close();
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
   }
 
   /** Runs {@code work} in the background every {@code interval}; a failure waits for the next. */

@@ -63,6 +63,14 @@ public final class AssetServer implements AutoCloseable {
 
   /** Binds the port, then serves the application; returns once requests are accepted. */
   public static AssetServer start(AssetLibrary library) throws IOException {
+    return start(library, () -> {});
+  }
+
+  /**
+   * The same, running {@code beforeServing} once the library is ready and before the first request.
+   * The application is built while the library's database still migrates.
+   */
+  public static AssetServer start(AssetLibrary library, Runnable beforeServing) throws IOException {
     routeJavaLoggingToSlf4j();
     ServerConfig config = library.config();
     HttpServer http = new HttpServer();
@@ -84,6 +92,8 @@ public final class AssetServer implements AutoCloseable {
     library.urls().bind(base);
     GrizzlyHttpContainer container =
         ContainerFactory.createContainer(GrizzlyHttpContainer.class, application(library));
+    library.awaitReady();
+    beforeServing.run();
     http.getServerConfiguration().addHttpHandler(container);
     LOG.info("Serving on {}:{} (public base URL {})", config.bind(), port, base);
     return new AssetServer(library, http, port, base);

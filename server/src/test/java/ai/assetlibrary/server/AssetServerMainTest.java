@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code keys} commands, against the same data directory the server uses. */
+/**
+ * The commands: {@code keys} and {@code groups} against the server's data directory, {@code
+ * self-check}.
+ */
 class AssetServerMainTest {
 
   @TempDir Path dataDir;
@@ -39,6 +42,26 @@ class AssetServerMainTest {
       assertThat(run("keys", "disable", "--key", key)).isZero();
       assertThat(library.apiKeys().authenticate(key)).isEmpty();
       assertThat(run("keys", "disable", "--key", key)).as("already disabled").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void selfCheckStartsAServerProbesItAndLeavesNothingBehind() throws Exception {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    long scratchBefore = scratchDirectories(tmp);
+
+    int status = run("self-check");
+
+    assertThat(status).as(text(err)).isZero();
+    assertThat(text(out)).contains("Self-check passed").contains("/healthz").contains("/docs");
+    assertThat(scratchDirectories(tmp)).isEqualTo(scratchBefore);
+  }
+
+  private static long scratchDirectories(Path tmp) throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(tmp)) {
+      return files
+          .filter(f -> f.getFileName().toString().startsWith("asset-server-self-check"))
+          .count();
     }
   }
 

@@ -11,7 +11,7 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The SQLite database: connection settings, a pool of open connections (opening one and applying
- * its settings costs more than most queries), migrations, and the configured {@link Jdbi}.
+ * its settings costs more than most queries), its migrations, and the configured {@link Jdbi}.
  */
 public final class Database implements AutoCloseable {
 
@@ -26,7 +26,7 @@ public final class Database implements AutoCloseable {
     this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
   }
 
-  /** Opens (creating if needed) the database file and applies pending migrations. */
+  /** Opens (creating if needed) the database file; {@link #migrate} before the first query. */
   public static Database open(Path file) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -42,19 +42,19 @@ public final class Database implements AutoCloseable {
     poolConfig.setPoolName("sqlite");
     poolConfig.setMaximumPoolSize(MAX_CONNECTIONS);
     poolConfig.setMinimumIdle(1);
-    HikariDataSource pool = new HikariDataSource(poolConfig);
-    try {
-      Flyway.configure()
-          .dataSource(pool)
-          .locations("classpath:db/migration")
-          .loggers("slf4j")
-          .load()
-          .migrate();
-    } catch (RuntimeException e) {
-      pool.close();
-      throw e;
-    }
-    return new Database(pool);
+    // Connect on first use (the migrations, on their own thread), not here on the start-up path.
+    poolConfig.setInitializationFailTimeout(-1);
+    return new Database(new HikariDataSource(poolConfig));
+  }
+
+  /** Applies the migrations the database does not have yet. */
+  public void migrate() {
+    Flyway.configure()
+        .dataSource(pool)
+        .locations("classpath:db/migration")
+        .loggers("slf4j")
+        .load()
+        .migrate();
   }
 
   public Jdbi jdbi() {
