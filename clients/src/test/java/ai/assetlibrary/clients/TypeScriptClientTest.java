@@ -2,9 +2,9 @@ package ai.assetlibrary.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.assetlibrary.server.testing.Executables;
 import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,12 +45,19 @@ class TypeScriptClientTest extends ServerTest {
     assertThat(output).contains("# pass 1").contains("# fail 0");
   }
 
+  private static String npm() {
+    return Executables.onPath(
+        "Node.js and npm are needed to test the TypeScript client (.ci/run installs them when they"
+            + " are missing).",
+        "npm");
+  }
+
   /** Runs npm in the TypeScript project; fails with its output unless it succeeds. */
   private String npm(Map<String, String> environment, String... arguments)
       throws IOException, InterruptedException {
     Path log = dir.resolve("npm.log");
     ProcessBuilder builder =
-        new ProcessBuilder(Stream.concat(Stream.of(executable()), Stream.of(arguments)).toList())
+        new ProcessBuilder(Stream.concat(Stream.of(npm()), Stream.of(arguments)).toList())
             .directory(PROJECT.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
@@ -65,18 +72,5 @@ class TypeScriptClientTest extends ServerTest {
         .as("npm %s:%n%s", List.of(arguments), output)
         .isTrue();
     return output;
-  }
-
-  private static String executable() {
-    return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .map(dir -> Path.of(dir, "npm"))
-        .filter(Files::isExecutable)
-        .findFirst()
-        .map(Path::toString)
-        .orElseThrow(
-            () ->
-                new AssertionError(
-                    "Node.js and npm are needed to test the TypeScript client (.ci/run installs"
-                        + " them when they are missing)."));
   }
 }

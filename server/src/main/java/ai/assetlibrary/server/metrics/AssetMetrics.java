@@ -68,20 +68,26 @@ public final class AssetMetrics implements AutoCloseable {
 
   /** One HTTP request answered, by its route template (never the concrete path). */
   public void request(String method, String route, int status, long nanos) {
-    Timer.builder("assets.http.requests")
-        .description("HTTP requests by route template and status")
-        .tags("method", method, "route", route, "status", String.valueOf(status))
-        .register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
+    time(
+        "assets.http.requests",
+        "HTTP requests by route template and status",
+        nanos,
+        "method",
+        method,
+        "route",
+        route,
+        "status",
+        String.valueOf(status));
   }
 
   /** One upload handled, from the first byte read to the answer: {@code stored} or refused. */
   public void upload(boolean stored, long nanos) {
-    Timer.builder("assets.upload.duration")
-        .description("Upload handling, body read included, by outcome")
-        .tag("outcome", stored ? "stored" : "refused")
-        .register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
+    time(
+        "assets.upload.duration",
+        "Upload handling, body read included, by outcome",
+        nanos,
+        "outcome",
+        stored ? "stored" : "refused");
   }
 
   /** The size of a stored upload, by media type ({@code image}, {@code video}, {@code audio}). */
@@ -96,27 +102,40 @@ public final class AssetMetrics implements AutoCloseable {
 
   /** Measuring one file (dimensions, duration, first frame), by media type. */
   public void probe(String mediaType, long nanos) {
-    Timer.builder("assets.media.probe")
-        .description("Measuring uploaded files by media type")
-        .tag("mediaType", mediaType)
-        .register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
+    time(
+        "assets.media.probe",
+        "Measuring uploaded files by media type",
+        nanos,
+        "mediaType",
+        mediaType);
   }
 
   /** Rendering and encoding one thumbnail, by output format. */
   public void thumbnail(String format, long nanos) {
-    Timer.builder("assets.thumbnail.render")
-        .description("Rendering and encoding thumbnails by format")
-        .tag("format", format)
-        .register(registry)
-        .record(nanos, TimeUnit.NANOSECONDS);
+    time(
+        "assets.thumbnail.render",
+        "Rendering and encoding thumbnails by format",
+        nanos,
+        "format",
+        format);
   }
 
   /** One provider action, retries included: {@code ok}, {@code rejected} or {@code unavailable}. */
   public void providerCall(String action, String outcome, long nanos) {
-    Timer.builder("assets.provider.calls")
-        .description("Calls to the upstream provider by action and outcome, retries included")
-        .tags("action", action, "outcome", outcome)
+    time(
+        "assets.provider.calls",
+        "Calls to the upstream provider by action and outcome, retries included",
+        nanos,
+        "action",
+        action,
+        "outcome",
+        outcome);
+  }
+
+  private void time(String name, String description, long nanos, String... tags) {
+    Timer.builder(name)
+        .description(description)
+        .tags(tags)
         .register(registry)
         .record(nanos, TimeUnit.NANOSECONDS);
   }

@@ -2,11 +2,11 @@ package ai.assetlibrary.server.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.assetlibrary.server.testing.Executables;
 import ai.assetlibrary.server.testing.ServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,7 +75,11 @@ class DocsPageTest extends ServerTest {
     List<String> command =
         new ArrayList<>(
             List.of(
-                executable(),
+                Executables.onPath(
+                    "Headless Chromium is needed to test /docs: install Debian's chromium package"
+                        + " (.ci/run does so when it is missing).",
+                    "chromium",
+                    "chromium-browser"),
                 "--headless",
                 "--no-sandbox",
                 "--disable-gpu",
@@ -99,19 +102,5 @@ class DocsPageTest extends ServerTest {
     }
     assertThat(process.exitValue()).as("Chromium's exit status").isZero();
     return Files.readString(output, StandardCharsets.UTF_8);
-  }
-
-  private static String executable() {
-    String path = System.getenv().getOrDefault("PATH", "");
-    return Stream.of(path.split(File.pathSeparator))
-        .flatMap(dir -> Stream.of("chromium", "chromium-browser").map(name -> Path.of(dir, name)))
-        .filter(Files::isExecutable)
-        .findFirst()
-        .map(Path::toString)
-        .orElseThrow(
-            () ->
-                new AssertionError(
-                    "Headless Chromium is needed to test /docs: install Debian's chromium"
-                        + " package (.ci/run does so when it is missing)."));
   }
 }
