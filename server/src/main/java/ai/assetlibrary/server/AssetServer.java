@@ -83,6 +83,7 @@ public final class AssetServer implements AutoCloseable {
                 .setCorePoolSize(MIN_WORKERS)
                 .setMaxPoolSize(MAX_WORKERS));
     listener.registerAddOn(new IgnoreProtocolUpgrades());
+    listener.getTransport().setReadTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
     http.addListener(listener);
     http.getServerConfiguration().setDefaultQueryEncoding(StandardCharsets.UTF_8);
     http.start();

@@ -20,6 +20,7 @@ import java.util.Optional;
  *     unmeasured
  * @param sweepInterval how often expired assets and shares are swept from storage
  * @param providerPollInterval how often assets waiting for the provider are checked
+ * @param readTimeout longest wait for the next bytes of a request body before it is refused (408)
  * @param provider how to reach the upstream provider; empty when it is not configured
  * @param bootstrapApiKey a key that must exist for the demo user, if set
  */
@@ -33,6 +34,7 @@ public record ServerConfig(
     Duration mediaProbeTimeout,
     Duration sweepInterval,
     Duration providerPollInterval,
+    Duration readTimeout,
     Optional<ProviderConfig> provider,
     Optional<String> bootstrapApiKey) {
 
@@ -44,6 +46,7 @@ public record ServerConfig(
   public static final long DEFAULT_MEDIA_PROBE_TIMEOUT_MILLIS = 15_000L;
   public static final long DEFAULT_SWEEP_INTERVAL_SECONDS = 60L;
   public static final long DEFAULT_PROVIDER_POLL_SECONDS = 5L;
+  public static final long DEFAULT_READ_TIMEOUT_SECONDS = 30L;
 
   /**
    * Reads and validates the configuration; throws {@link IllegalArgumentException} naming the bad
@@ -76,6 +79,9 @@ public record ServerConfig(
         Duration.ofSeconds(
             longValue(
                 env, "ASSETS_PROVIDER_POLL_SECONDS", DEFAULT_PROVIDER_POLL_SECONDS, 1, 3_600));
+    Duration readTimeout =
+        Duration.ofSeconds(
+            longValue(env, "ASSETS_READ_TIMEOUT_SECONDS", DEFAULT_READ_TIMEOUT_SECONDS, 1, 3_600));
     Optional<ProviderConfig> provider = provider(env);
     return new ServerConfig(
         port,
@@ -87,6 +93,7 @@ public record ServerConfig(
         probeTimeout,
         sweepInterval,
         providerPoll,
+        readTimeout,
         provider,
         bootstrapKey);
   }

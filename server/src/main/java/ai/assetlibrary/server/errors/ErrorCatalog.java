@@ -45,6 +45,7 @@ public final class ErrorCatalog {
     STATUSES.put(ServiceCode.REQUEST_NOT_ACCEPTABLE, 406);
     STATUSES.put(ServiceCode.RESOURCE_NOT_FOUND, 404);
     STATUSES.put(ServiceCode.METHOD_NOT_ALLOWED, 405);
+    STATUSES.put(ServiceCode.REQUEST_TIMEOUT, 408);
     STATUSES.put(ServiceCode.SERVICE_NOT_READY, 503);
     STATUSES.put(ServiceCode.INTERNAL_ERROR, 500);
   }

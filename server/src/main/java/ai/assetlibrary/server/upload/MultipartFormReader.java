@@ -3,6 +3,7 @@ package ai.assetlibrary.server.upload;
 import ai.assetlibrary.api.model.ErrorDetails;
 import ai.assetlibrary.api.model.ServiceCode;
 import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.errors.StalledBody;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -98,6 +99,9 @@ public final class MultipartFormReader {
           new ErrorDetails().limitBytes(maxFileBytes));
     } catch (IOException e) {
       closeQuietly(file);
+      if (StalledBody.isCause(e)) {
+        throw StalledBody.error();
+      }
       if (e instanceof FileUploadException || hasCause(e, RequestBodyException.class)) {
         throw malformed("The request body is not valid multipart/form-data: " + e.getMessage());
       }
