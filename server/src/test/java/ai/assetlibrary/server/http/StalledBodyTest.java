@@ -2,6 +2,7 @@ package ai.assetlibrary.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.assetlibrary.server.testing.Multipart;
 import ai.assetlibrary.server.testing.RunningServer;
 import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
@@ -12,6 +13,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,25 +29,16 @@ class StalledBodyTest extends ServerTest {
 
   @Test
   void anUploadThatStopsMidBodyIs408AndLeavesNothing() throws IOException, InterruptedException {
-    String boundary = "stalled-boundary";
-    byte[] head =
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n")
-            .getBytes(StandardCharsets.US_ASCII);
-    byte[] png = TestMedia.png(64, 48);
-    ByteArrayOutputStream partial = new ByteArrayOutputStream();
-    partial.write(head);
-    partial.write(png, 0, png.length / 2);
+    Multipart form = Multipart.form().file("file", "a.png", "image/png", TestMedia.png(64, 48));
+    byte[] body = form.body();
 
     String response =
         stall(
             "POST",
             "/v1/assets",
-            "multipart/form-data; boundary=" + boundary,
-            head.length + png.length + 100,
-            partial.toByteArray());
+            form.contentType(),
+            body.length,
+            Arrays.copyOf(body, body.length / 2));
 
     assertThat(response).startsWith("HTTP/1.1 408").contains("\"serviceCode\":\"REQUEST_TIMEOUT\"");
     assertThat(server.library().finishedUploads().await(1, Duration.ofSeconds(30))).isTrue();
