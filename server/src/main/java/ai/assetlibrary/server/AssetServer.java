@@ -91,11 +91,17 @@ public final class AssetServer implements AutoCloseable {
     int port = listener.getPort();
     URI base = config.publicBaseUrl().orElseGet(() -> derivedBaseUrl(config.bind(), port));
     library.urls().bind(base);
-    GrizzlyHttpContainer container =
-        ContainerFactory.createContainer(GrizzlyHttpContainer.class, application(library));
-    library.awaitReady();
-    beforeServing.run();
-    http.getServerConfiguration().addHttpHandler(container);
+    try {
+      GrizzlyHttpContainer container =
+          ContainerFactory.createContainer(GrizzlyHttpContainer.class, application(library));
+      library.awaitReady();
+      beforeServing.run();
+      http.getServerConfiguration().addHttpHandler(container);
+    } catch (RuntimeException e) {
+      // A failed migration or bootstrap must not leave the port bound and the process running.
+      http.shutdownNow();
+      throw e;
+    }
     LOG.info("Serving on {}:{} (public base URL {})", config.bind(), port, base);
     return new AssetServer(library, http, port, base);
   }
