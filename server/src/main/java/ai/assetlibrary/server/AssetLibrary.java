@@ -14,6 +14,7 @@ import ai.assetlibrary.server.service.AssetFiles;
 import ai.assetlibrary.server.service.AssetService;
 import ai.assetlibrary.server.service.DeliveryService;
 import ai.assetlibrary.server.service.GroupService;
+import ai.assetlibrary.server.service.OrphanSweeper;
 import ai.assetlibrary.server.service.ProviderReconciler;
 import ai.assetlibrary.server.service.PublicUrls;
 import ai.assetlibrary.server.service.RetentionSweeper;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -49,7 +51,11 @@ public final class AssetLibrary implements AutoCloseable {
   private static final Duration PROVIDER_BACKOFF = Duration.ofMillis(200);
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
+  /** Far longer than an upload takes from committing its bytes to inserting its record. */
+  static final Duration ORPHAN_GRACE = Duration.ofHours(1);
+
   private final ServerConfig config;
+  private final Optional<DataDirectoryLock> dataDirLock;
   private final PublicUrls urls = new PublicUrls();
   private final Database database;
   private final Jdbi jdbi;
@@ -66,13 +72,21 @@ public final class AssetLibrary implements AutoCloseable {
   private final UploadService uploads;
   private final DeliveryService deliveries;
   private final RetentionSweeper sweeper;
+  private final OrphanSweeper orphans;
   private final ProviderReconciler reconciler;
   private final ScheduledExecutorService background;
   private final CompletableFuture<Void> ready;
 
-  private AssetLibrary(ServerConfig config, Clock clock) throws IOException {
+  /**
+   * @param serving whether this process serves the data directory: it then holds the directory's
+   *     lock, recovers from a crash at start-up and runs the background work. A command run beside
+   *     a serving process only migrates.
+   */
+  private AssetLibrary(ServerConfig config, Clock clock, boolean serving) throws IOException {
     this.config = config;
     Files.createDirectories(config.dataDir());
+    this.dataDirLock =
+        serving ? Optional.of(DataDirectoryLock.acquire(config.dataDir())) : Optional.empty();
     this.database = Database.open(config.dataDir().resolve("assets.db"));
     this.jdbi = database.jdbi();
     this.blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
@@ -133,16 +147,24 @@ public final class AssetLibrary implements AutoCloseable {
             clock);
     this.deliveries = new DeliveryService(jdbi, blobs, clock);
     this.sweeper = new RetentionSweeper(jdbi, files, clock);
+    this.orphans = new OrphanSweeper(jdbi, blobs, files, clock);
     this.ready =
-        CompletableFuture.runAsync(database::migrate, AssetLibrary::migrationThread)
-            .thenRun(
-                () -> {
-                  every(config.sweepInterval(), "retention sweep", sweeper::sweep);
-                  every(
-                      config.providerPollInterval(),
-                      "provider reconciliation",
-                      reconciler::reconcile);
-                });
+        serving
+            ? CompletableFuture.runAsync(this::recover, AssetLibrary::migrationThread)
+                .thenRun(this::scheduleBackgroundWork)
+            : CompletableFuture.runAsync(database::migrate, AssetLibrary::migrationThread);
+  }
+
+  /** Migrates, then removes whatever a crash left behind: nothing is in flight yet. */
+  private void recover() {
+    database.migrate();
+    orphans.sweepAll();
+  }
+
+  private void scheduleBackgroundWork() {
+    every(config.sweepInterval(), "retention sweep", sweeper::sweep);
+    every(config.sweepInterval(), "orphan sweep", () -> orphans.sweep(ORPHAN_GRACE));
+    every(config.providerPollInterval(), "provider reconciliation", reconciler::reconcile);
   }
 
   private static void migrationThread(Runnable migration) {
@@ -151,24 +173,35 @@ public final class AssetLibrary implements AutoCloseable {
     thread.start();
   }
 
-  /** Opens the database (applying migrations) and the blob store under the data directory. */
+  /** Opens the data directory for serving it (see {@link #opening}) and waits until it is ready. */
   public static AssetLibrary open(ServerConfig config) throws IOException {
     return open(config, Clock.systemUTC());
   }
 
   /** The same, with another clock: for tests that let time pass. */
   public static AssetLibrary open(ServerConfig config, Clock clock) throws IOException {
-    AssetLibrary library = new AssetLibrary(config, clock);
+    AssetLibrary library = new AssetLibrary(config, clock, true);
     library.awaitReady();
     return library;
   }
 
   /**
-   * Opens the library while the database migrates in the background, so the caller can prepare
-   * other things meanwhile; {@link #awaitReady} before the first request is served.
+   * Opens the data directory for a command (managing keys, importing groups), which may run while a
+   * server serves the same directory: no lock, no recovery, no background work.
+   */
+  public static AssetLibrary forCommand(ServerConfig config) throws IOException {
+    AssetLibrary library = new AssetLibrary(config, Clock.systemUTC(), false);
+    library.awaitReady();
+    return library;
+  }
+
+  /**
+   * Opens the data directory for serving it: takes its lock, then migrates the database and
+   * recovers from a crash in the background, so the caller can prepare other things meanwhile;
+   * {@link #awaitReady} before the first request is served.
    */
   public static AssetLibrary opening(ServerConfig config) throws IOException {
-    return new AssetLibrary(config, Clock.systemUTC());
+    return new AssetLibrary(config, Clock.systemUTC(), true);
   }
 
   /** Returns once the database is migrated; throws what the migration threw. */
@@ -178,6 +211,14 @@ public final class AssetLibrary implements AutoCloseable {
     } catch (CompletionException e) {
       close();
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+  }
+
+  private static void release(DataDirectoryLock lock) {
+    try {
+      lock.close();
+    } catch (IOException e) {
+      LOG.warn("Could not release the data directory lock", e);
     }
   }
 
@@ -259,6 +300,10 @@ public final class AssetLibrary implements AutoCloseable {
     return sweeper;
   }
 
+  public OrphanSweeper orphans() {
+    return orphans;
+  }
+
   public ProviderReconciler reconciler() {
     return reconciler;
   }
@@ -280,6 +325,7 @@ public final class AssetLibrary implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       database.close();
+      dataDirLock.ifPresent(AssetLibrary::release);
     }
   }
 }

@@ -157,12 +157,16 @@ public final class AssetServerMain {
         long tenant = number(options, "--tenant");
         long user = number(options, "--user");
         String name = required(options, "--user-name");
-        String key = AssetLibrary.open(config).apiKeys().create(tenant, user, name);
-        out.println(key);
+        try (AssetLibrary library = AssetLibrary.forCommand(config)) {
+          out.println(library.apiKeys().create(tenant, user, name));
+        }
         return 0;
       }
       case "disable" -> {
-        boolean disabled = AssetLibrary.open(config).apiKeys().disable(required(options, "--key"));
+        boolean disabled;
+        try (AssetLibrary library = AssetLibrary.forCommand(config)) {
+          disabled = library.apiKeys().disable(required(options, "--key"));
+        }
         if (!disabled) {
           err.println("No active key matched.");
           return 1;
@@ -184,7 +188,7 @@ public final class AssetServerMain {
     long user = number(options, "--user");
     String providerGroup = required(options, "--provider-group");
     String name = required(options, "--name");
-    try (AssetLibrary library = AssetLibrary.open(config)) {
+    try (AssetLibrary library = AssetLibrary.forCommand(config)) {
       library.accounts().ensureUser(tenant, user, "user-" + user);
       var group = library.groups().importLegacy(legacyId, tenant, user, providerGroup, name);
       out.println("Imported " + group.publicId() + " (assetGroupId " + legacyId + ")");

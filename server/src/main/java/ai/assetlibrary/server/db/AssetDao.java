@@ -125,4 +125,13 @@ public interface AssetDao {
 
   @SqlQuery("SELECT count(*) FROM assets")
   long count();
+
+  /** Those of {@code keys} that a record stores its file or thumbnail under. */
+  @SqlQuery(
+      """
+      SELECT storage_key FROM assets WHERE storage_key IN (<keys>)
+      UNION ALL
+      SELECT thumbnail_storage_key FROM assets WHERE thumbnail_storage_key IN (<keys>)
+      """)
+  List<String> findStorageKeys(@BindList("keys") List<String> keys);
 }

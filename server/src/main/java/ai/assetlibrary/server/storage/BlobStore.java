@@ -2,6 +2,7 @@ package ai.assetlibrary.server.storage;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where asset bytes live. A blob is written through a {@link PendingBlob} and becomes visible under
@@ -17,4 +18,13 @@ public interface BlobStore {
 
   /** Removes the blob under {@code key}; does nothing if there is none. */
   void delete(String key) throws IOException;
+
+  /** Every committed blob, in no particular order; close the stream when done. */
+  Stream<BlobEntry> list() throws IOException;
+
+  /**
+   * Removes the partial bytes of writes that are not in progress in this process (left by a crash).
+   * Returns how many were removed.
+   */
+  int discardAbandonedWrites() throws IOException;
 }

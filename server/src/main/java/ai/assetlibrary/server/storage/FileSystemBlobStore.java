@@ -8,12 +8,16 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +34,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
   private final Path root;
   private final Path incoming;
+  private final Set<Path> writesInProgress = ConcurrentHashMap.newKeySet();
 
   public FileSystemBlobStore(Path root) throws IOException {
     this.root = root.toAbsolutePath().normalize();
@@ -40,9 +45,15 @@ public final class FileSystemBlobStore implements BlobStore {
   @Override
   public PendingBlob create() throws IOException {
     Path temp = incoming.resolve(UUID.randomUUID() + ".part");
-    FileChannel channel =
-        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    return new FilePendingBlob(temp, channel);
+    writesInProgress.add(temp);
+    try {
+      FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      return new FilePendingBlob(temp, channel);
+    } catch (IOException | RuntimeException e) {
+      writesInProgress.remove(temp);
+      throw e;
+    }
   }
 
   @Override
@@ -73,7 +84,42 @@ public final class FileSystemBlobStore implements BlobStore {
     Files.deleteIfExists(pathOf(key));
   }
 
-  /** Temporary files of writes in progress, or left by a crash; for recovery and tests. */
+  @Override
+  public Stream<BlobEntry> list() throws IOException {
+    Stream<Path> files = Files.walk(root);
+    return files
+        .filter(path -> !path.startsWith(incoming) && Files.isRegularFile(path))
+        .flatMap(path -> entryOf(path).stream());
+  }
+
+  private Optional<BlobEntry> entryOf(Path file) {
+    String key = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    if (!KEY.matcher(key).matches()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new BlobEntry(key, Files.getLastModifiedTime(file).toInstant()));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public int discardAbandonedWrites() throws IOException {
+    int discarded = 0;
+    try (Stream<Path> temps = Files.list(incoming)) {
+      for (Path temp : temps.toList()) {
+        if (!writesInProgress.contains(temp) && Files.deleteIfExists(temp)) {
+          discarded++;
+        }
+      }
+    }
+    return discarded;
+  }
+
+  /** Temporary files of writes in progress, or left by a crash; for tests. */
   public Path incomingDirectory() {
     return incoming;
   }
@@ -130,6 +176,7 @@ public final class FileSystemBlobStore implements BlobStore {
       Files.createDirectories(target.getParent());
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
       committed = true;
+      writesInProgress.remove(temp);
       fsyncDirectory(target.getParent());
     }
 
@@ -142,6 +189,8 @@ public final class FileSystemBlobStore implements BlobStore {
         }
       } catch (IOException e) {
         LOG.warn("Could not discard temporary blob {}", temp, new UncheckedIOException(e));
+      } finally {
+        writesInProgress.remove(temp);
       }
     }
   }
