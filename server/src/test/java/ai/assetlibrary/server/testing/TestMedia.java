@@ -146,6 +146,18 @@ public final class TestMedia {
         .getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** A PNG of random pixels (it hardly compresses), the same for the same seed. */
+  public static byte[] noisePng(int width, int height, long seed) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Random random = new Random(seed);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        image.setRGB(x, y, random.nextInt());
+      }
+    }
+    return encode(image, "png");
+  }
+
   /** Random bytes, the same for the same seed. */
   public static byte[] random(int size, long seed) {
     byte[] bytes = new byte[size];
