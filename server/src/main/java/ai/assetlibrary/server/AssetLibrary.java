@@ -1,6 +1,7 @@
 package ai.assetlibrary.server;
 
 import ai.assetlibrary.server.auth.ApiKeyService;
+import ai.assetlibrary.server.auth.RequestRateLimiter;
 import ai.assetlibrary.server.db.Database;
 import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaTypeDetector;
@@ -63,6 +64,7 @@ public final class AssetLibrary implements AutoCloseable {
   private final AssetMetrics metrics;
   private final AccountService accounts;
   private final ApiKeyService apiKeys;
+  private final RequestRateLimiter rateLimiter;
   private final MultipartFormReader formReader;
   private final RunCounter finishedUploads = new RunCounter();
   private final MediaAnalyzer mediaAnalyzer;
@@ -93,6 +95,8 @@ public final class AssetLibrary implements AutoCloseable {
     this.metrics = new AssetMetrics(config.dataDir());
     this.accounts = new AccountService(jdbi, clock);
     this.apiKeys = new ApiKeyService(jdbi, accounts, clock);
+    this.rateLimiter =
+        new RequestRateLimiter(config.limits().requestsPerMinute(), config.limits().burst(), clock);
     this.formReader = new MultipartFormReader(config.maxUploadBytes());
     this.mediaAnalyzer =
         new MediaAnalyzer(
@@ -144,6 +148,8 @@ public final class AssetLibrary implements AutoCloseable {
             mediaAnalyzer,
             finishedUploads,
             metrics,
+            config.limits().userQuotaBytes(),
+            config.limits().idempotencyKeyTtl(),
             clock);
     this.deliveries = new DeliveryService(jdbi, blobs, clock);
     this.sweeper = new RetentionSweeper(jdbi, files, clock);
@@ -265,6 +271,11 @@ public final class AssetLibrary implements AutoCloseable {
 
   public ApiKeyService apiKeys() {
     return apiKeys;
+  }
+
+  /** The per-key request budget. */
+  public RequestRateLimiter rateLimiter() {
+    return rateLimiter;
   }
 
   public MultipartFormReader formReader() {

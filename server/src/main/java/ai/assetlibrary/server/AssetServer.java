@@ -115,7 +115,7 @@ public final class AssetServer implements AutoCloseable {
   }
 
   static ResourceConfig application(AssetLibrary library) {
-    ApiKeyFilter apiKeyFilter = new ApiKeyFilter(library.apiKeys());
+    ApiKeyFilter apiKeyFilter = new ApiKeyFilter(library.apiKeys(), library.rateLimiter());
     return new ResourceConfig()
         .register(
             new AssetsResource(

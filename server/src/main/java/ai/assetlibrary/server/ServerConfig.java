@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The server's configuration, read once at start-up from {@code ASSETS_*} environment variables.
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param sweepInterval how often expired assets and shares are swept from storage
  * @param providerPollInterval how often assets waiting for the provider are checked
  * @param readTimeout longest wait for the next bytes of a request body before it is refused (408)
+ * @param limits rate limit, storage quota and idempotency-key lifetime
  * @param provider how to reach the upstream provider; empty when it is not configured
  * @param bootstrapApiKey a key that must exist for the demo user, if set
  */
@@ -35,6 +37,7 @@ public record ServerConfig(
     Duration sweepInterval,
     Duration providerPollInterval,
     Duration readTimeout,
+    UsageLimits limits,
     Optional<ProviderConfig> provider,
     Optional<String> bootstrapApiKey) {
 
@@ -94,8 +97,34 @@ public record ServerConfig(
         sweepInterval,
         providerPoll,
         readTimeout,
+        limits(env),
         provider,
         bootstrapKey);
+  }
+
+  private static UsageLimits limits(Map<String, String> env) {
+    long perMinute =
+        longValue(
+            env,
+            "ASSETS_RATE_LIMIT_PER_MINUTE",
+            UsageLimits.DEFAULT_REQUESTS_PER_MINUTE,
+            0,
+            Long.MAX_VALUE / 2);
+    long burst =
+        longValue(env, "ASSETS_RATE_LIMIT_BURST", UsageLimits.DEFAULT_BURST, 1, 1_000_000_000);
+    long quota = longValue(env, "ASSETS_USER_QUOTA_BYTES", 0, 0, Long.MAX_VALUE);
+    long idempotencyHours =
+        longValue(
+            env,
+            "ASSETS_IDEMPOTENCY_KEY_HOURS",
+            UsageLimits.DEFAULT_IDEMPOTENCY_KEY_HOURS,
+            1,
+            24 * 365);
+    return new UsageLimits(
+        perMinute == 0 ? OptionalLong.empty() : OptionalLong.of(perMinute),
+        burst,
+        quota == 0 ? OptionalLong.empty() : OptionalLong.of(quota),
+        Duration.ofHours(idempotencyHours));
   }
 
   private static Optional<ProviderConfig> provider(Map<String, String> env) {

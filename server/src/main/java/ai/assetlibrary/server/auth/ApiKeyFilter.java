@@ -12,16 +12,21 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 
-/** Authenticates a request by its bearer API key and exposes the {@link Caller}. */
+/**
+ * Authenticates a request by its bearer API key, holds the key to its rate limit, and exposes the
+ * {@link Caller}.
+ */
 @Priority(Priorities.AUTHENTICATION)
 public final class ApiKeyFilter implements ContainerRequestFilter {
 
   private static final String SCHEME = "bearer ";
 
   private final ApiKeyService apiKeys;
+  private final RequestRateLimiter rateLimiter;
 
-  public ApiKeyFilter(ApiKeyService apiKeys) {
+  public ApiKeyFilter(ApiKeyService apiKeys, RequestRateLimiter rateLimiter) {
     this.apiKeys = apiKeys;
+    this.rateLimiter = rateLimiter;
   }
 
   @Override
@@ -38,8 +43,9 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
         || !header.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
       throw invalid();
     }
-    Caller caller =
-        apiKeys.authenticate(header.substring(SCHEME.length()).strip()).orElseThrow(this::invalid);
+    String key = header.substring(SCHEME.length()).strip();
+    Caller caller = apiKeys.authenticate(key).orElseThrow(this::invalid);
+    rateLimiter.acquire(ApiKeys.hash(key));
     boolean secure = request.getSecurityContext().isSecure();
     request.setSecurityContext(new CallerSecurityContext(caller, secure));
   }

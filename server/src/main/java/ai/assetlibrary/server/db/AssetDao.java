@@ -126,6 +126,10 @@ public interface AssetDao {
   @SqlQuery("SELECT count(*) FROM assets")
   long count();
 
+  /** Bytes of the files {@code userId} owns. */
+  @SqlQuery("SELECT coalesce(sum(size_bytes), 0) FROM assets WHERE owner_user_id = :userId")
+  long sumSizeOwnedBy(@Bind("userId") long userId);
+
   /** Those of {@code keys} that a record stores its file or thumbnail under. */
   @SqlQuery(
       """

@@ -33,6 +33,9 @@ public final class Database implements AutoCloseable {
     // FULL in WAL mode: a commit is on disk before the server answers.
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    // A transaction takes the write lock when it begins, waiting up to the busy timeout for it;
+    // a deferred one that reads first and then writes would fail at once when another committed.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.enforceForeignKeys(true);
     SQLiteDataSource sqlite = new SQLiteDataSource(config);
     sqlite.setUrl("jdbc:sqlite:" + file.toAbsolutePath());

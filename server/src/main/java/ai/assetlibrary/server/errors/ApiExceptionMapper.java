@@ -24,6 +24,11 @@ public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
           .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"assets\"")
           .build();
     }
+    if (e.details() != null && e.details().getRetryAfterSeconds() != null) {
+      return Response.fromResponse(response)
+          .header(HttpHeaders.RETRY_AFTER, e.details().getRetryAfterSeconds())
+          .build();
+    }
     return response;
   }
 }

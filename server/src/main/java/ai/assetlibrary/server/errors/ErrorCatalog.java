@@ -46,6 +46,10 @@ public final class ErrorCatalog {
     STATUSES.put(ServiceCode.RESOURCE_NOT_FOUND, 404);
     STATUSES.put(ServiceCode.METHOD_NOT_ALLOWED, 405);
     STATUSES.put(ServiceCode.REQUEST_TIMEOUT, 408);
+    STATUSES.put(ServiceCode.IDEMPOTENCY_KEY_REUSED, 409);
+    STATUSES.put(ServiceCode.RATE_LIMITED, 429);
+    STATUSES.put(ServiceCode.STORAGE_QUOTA_EXCEEDED, 507);
+    STATUSES.put(ServiceCode.STORAGE_FULL, 507);
     STATUSES.put(ServiceCode.SERVICE_NOT_READY, 503);
     STATUSES.put(ServiceCode.INTERNAL_ERROR, 500);
   }

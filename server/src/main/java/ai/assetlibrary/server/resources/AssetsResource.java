@@ -13,11 +13,16 @@ import ai.assetlibrary.server.service.AssetQuery;
 import ai.assetlibrary.server.service.AssetService;
 import ai.assetlibrary.server.service.ShareService;
 import ai.assetlibrary.server.service.UploadService;
+import ai.assetlibrary.server.service.UploadService.UploadResult;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 
 /** {@code /v1/assets}: upload, list, read, rename, delete and share assets. */
 public final class AssetsResource implements AssetsApi {
+
+  private static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
   private final UploadService uploads;
   private final AssetService assets;
@@ -33,10 +38,20 @@ public final class AssetsResource implements AssetsApi {
   }
 
   @Override
-  public AssetResponse uploadAsset(
-      SecurityContext securityContext, String contentType, InputStream body) {
-    var asset = uploads.upload(Caller.of(securityContext), contentType, body);
-    return new AssetResponse(0, mapper.toDto(asset), "Asset uploaded successfully");
+  public Response uploadAsset(
+      SecurityContext securityContext,
+      String contentType,
+      String idempotencyKey,
+      InputStream body) {
+    UploadResult result =
+        uploads.upload(Caller.of(securityContext), contentType, idempotencyKey, body);
+    AssetResponse entity =
+        new AssetResponse(0, mapper.toDto(result.asset()), "Asset uploaded successfully");
+    Response.ResponseBuilder response = Response.ok(entity, MediaType.APPLICATION_JSON_TYPE);
+    if (result.replayed()) {
+      response.header(IDEMPOTENT_REPLAYED, "true");
+    }
+    return response.build();
   }
 
   @Override

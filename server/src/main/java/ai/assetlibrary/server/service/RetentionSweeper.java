@@ -2,6 +2,7 @@ package ai.assetlibrary.server.service;
 
 import ai.assetlibrary.server.db.AssetDao;
 import ai.assetlibrary.server.db.AssetRow;
+import ai.assetlibrary.server.db.IdempotencyKeyDao;
 import ai.assetlibrary.server.db.ShareDao;
 import java.time.Clock;
 import java.util.List;
@@ -10,8 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes expired assets (record, shares, bytes, thumbnail) and expired shares. Expired things are
- * already invisible to every request; the sweep reclaims their storage.
+ * Deletes expired assets (record, shares, bytes, thumbnail), expired shares and expired upload
+ * idempotency keys. Expired things are already invisible to every request; the sweep reclaims their
+ * storage.
  */
 public final class RetentionSweeper {
 
@@ -48,6 +50,7 @@ public final class RetentionSweeper {
       }
     } while (expired.size() == BATCH);
     int shares = jdbi.onDemand(ShareDao.class).deleteExpired(now);
+    jdbi.onDemand(IdempotencyKeyDao.class).deleteExpired(now);
     if (deleted > 0 || shares > 0) {
       LOG.info("Retention sweep removed {} expired assets and {} expired shares", deleted, shares);
     }

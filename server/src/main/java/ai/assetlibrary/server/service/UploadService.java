@@ -6,6 +6,8 @@ import ai.assetlibrary.server.auth.Caller;
 import ai.assetlibrary.server.db.AssetDao;
 import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.db.AssetRow;
+import ai.assetlibrary.server.db.IdempotencyKeyDao;
+import ai.assetlibrary.server.db.IdempotencyKeyRow;
 import ai.assetlibrary.server.errors.ApiException;
 import ai.assetlibrary.server.media.AcceptedType;
 import ai.assetlibrary.server.media.EncodedThumbnail;
@@ -27,19 +29,27 @@ import ai.assetlibrary.server.upload.UploadForm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * The rules of {@code POST /v1/assets}: read the form in one pass, decide the destination group,
  * check and measure the file, render its thumbnail, then store bytes and record so that either all
  * of them exist or none does. Uploads into portrait groups are registered with the provider: at
- * once on the legacy route, in the background on the unified route.
+ * once on the legacy route, in the background on the unified route. An upload under an
+ * Idempotency-Key the user already used for the same content answers with that earlier asset; the
+ * owner's storage quota is checked in the transaction that records the asset.
  */
 public final class UploadService {
 
@@ -48,12 +58,14 @@ public final class UploadService {
   static final String GROUP_ID_FIELD = "groupId";
   static final String ASSET_GROUP_ID_FIELD = "assetGroupId";
   static final String MODEL_FIELD = "model";
+  static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
   private static final String LEGACY_GROUP_PREFIX = GroupService.LEGACY_PREFIX;
   private static final String ACTIVE = "active";
   private static final String PROCESSING = "processing";
   private static final int MAX_NAME_LENGTH = 255;
   private static final int MAX_ID_LENGTH = 64;
+  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[!-~]{1,255}");
 
   private final Jdbi jdbi;
   private final GroupService groups;
@@ -69,6 +81,8 @@ public final class UploadService {
   private final MediaAnalyzer analyzer;
   private final RunCounter finishedUploads;
   private final AssetMetrics metrics;
+  private final OptionalLong userQuotaBytes;
+  private final Duration idempotencyKeyTtl;
   private final Clock clock;
 
   public UploadService(
@@ -86,6 +100,8 @@ public final class UploadService {
       MediaAnalyzer analyzer,
       RunCounter finishedUploads,
       AssetMetrics metrics,
+      OptionalLong userQuotaBytes,
+      Duration idempotencyKeyTtl,
       Clock clock) {
     this.jdbi = jdbi;
     this.groups = groups;
@@ -101,21 +117,46 @@ public final class UploadService {
     this.analyzer = analyzer;
     this.finishedUploads = finishedUploads;
     this.metrics = metrics;
+    this.userQuotaBytes = userQuotaBytes;
+    this.idempotencyKeyTtl = idempotencyKeyTtl;
     this.clock = clock;
   }
 
-  /** Uploads the multipart {@code body} for {@code caller} and returns the stored asset. */
-  public AssetView upload(Caller caller, String contentType, InputStream body) {
+  /** What an upload answers: the asset, and whether it is an earlier upload's (a retry). */
+  public record UploadResult(AssetView asset, boolean replayed) {}
+
+  /**
+   * Uploads the multipart {@code body} for {@code caller} and returns the stored asset, or the
+   * asset stored earlier under the same {@code idempotencyKey} (the header, possibly null).
+   */
+  public UploadResult upload(
+      Caller caller, String contentType, String idempotencyKey, InputStream body) {
     long started = System.nanoTime();
     boolean stored = false;
+    Optional<String> key = checkIdempotencyKey(idempotencyKey);
     try (UploadForm form = formReader.read(contentType, body, FILE_PART, ingestor::ingest)) {
+      Optional<IdempotentUpload> idempotent =
+          key.flatMap(k -> form.file().map(f -> new IdempotentUpload(k, fingerprint(form, f))));
+      Optional<AssetView> earlier = idempotent.flatMap(i -> earlierUpload(caller, i));
+      if (earlier.isPresent()) {
+        stored = true;
+        return new UploadResult(earlier.get(), true);
+      }
       UploadTarget target = resolveTarget(caller, form);
       IngestedFile file = checkFile(form, target);
       AcceptedType type = file.acceptedType().orElseThrow();
       MediaAnalysis analysis = analyze(file, type);
       target.model().ifPresent(m -> ModelLimits.check(m, type, file.size(), analysis.facts()));
       String name = displayName(form, file);
-      AssetRow row = store(target, name, file, type, analysis);
+      AssetRow row;
+      try {
+        row = store(caller, target, name, file, type, analysis, idempotent);
+      } catch (KeyClaimedMeanwhile e) {
+        // A concurrent request with the same key committed first: answer as its retry.
+        AssetView winner = earlierUpload(caller, idempotent.orElseThrow()).orElseThrow();
+        stored = true;
+        return new UploadResult(winner, true);
+      }
       if (target.legacyRoute()) {
         registerWithProvider(row, target.group());
       } else if (target.portrait()) {
@@ -123,11 +164,67 @@ public final class UploadService {
       }
       stored = true;
       metrics.uploadSize(type.family().mediaType(), file.size());
-      return assets.get(caller, row.assetId());
+      return new UploadResult(assets.get(caller, row.assetId()), false);
     } finally {
       metrics.upload(stored, System.nanoTime() - started);
       finishedUploads.ran();
     }
+  }
+
+  /** An upload sent under an Idempotency-Key, with the digest of what was sent. */
+  private record IdempotentUpload(String key, String fingerprint) {}
+
+  /** Another request claimed the same Idempotency-Key between our look-up and our commit. */
+  private static final class KeyClaimedMeanwhile extends RuntimeException {
+    KeyClaimedMeanwhile() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static Optional<String> checkIdempotencyKey(String raw) {
+    if (raw == null) {
+      return Optional.empty();
+    }
+    if (!IDEMPOTENCY_KEY.matcher(raw).matches()) {
+      throw ApiException.invalidField(
+          IDEMPOTENCY_KEY_HEADER, "'Idempotency-Key' must be 1 to 255 visible ASCII characters.");
+    }
+    return Optional.of(raw);
+  }
+
+  /** A digest of what the request sent: the file's bytes and name, and every form field. */
+  private static String fingerprint(UploadForm form, IngestedFile file) {
+    MessageDigest digest = Sha256.newDigest();
+    Map<String, String> parts = new TreeMap<>(form.fields());
+    parts.put("\0file", file.sha256());
+    parts.put("\0filename", file.originalFilename() == null ? "" : file.originalFilename());
+    parts.forEach(
+        (name, value) -> {
+          digest.update(name.getBytes(StandardCharsets.UTF_8));
+          digest.update((byte) 0);
+          digest.update(value.getBytes(StandardCharsets.UTF_8));
+          digest.update((byte) 0);
+        });
+    return Sha256.hex(digest);
+  }
+
+  /**
+   * The asset the caller uploaded earlier under the same key, if any and unexpired; 409 when that
+   * upload sent something else.
+   */
+  private Optional<AssetView> earlierUpload(Caller caller, IdempotentUpload upload) {
+    Optional<IdempotencyKeyRow> earlier =
+        jdbi.onDemand(IdempotencyKeyDao.class).find(caller.userId(), upload.key(), clock.millis());
+    if (earlier.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!earlier.get().fingerprint().equals(upload.fingerprint())) {
+      throw new ApiException(
+          ServiceCode.IDEMPOTENCY_KEY_REUSED,
+          "This Idempotency-Key was already used for a different upload.",
+          new ErrorDetails().field(IDEMPOTENCY_KEY_HEADER));
+    }
+    return Optional.of(assets.get(caller, earlier.get().assetId()));
   }
 
   /** The destination group, and whether the legacy provider route addressed it. */
@@ -311,13 +408,18 @@ public final class UploadService {
     }
   }
 
-  /** Stores bytes, thumbnail and record; all or nothing. */
+  /**
+   * Stores bytes, thumbnail and record, all or nothing; in the record's transaction, checks the
+   * owner's quota and claims the Idempotency-Key.
+   */
   private AssetRow store(
+      Caller caller,
       UploadTarget target,
       String name,
       IngestedFile file,
       AcceptedType type,
-      MediaAnalysis analysis) {
+      MediaAnalysis analysis,
+      Optional<IdempotentUpload> idempotent) {
     AssetGroupRow group = target.group();
     String assetId =
         target.legacyRoute() ? PublicIds.providerAssetId() : PublicIds.libraryAssetId();
@@ -372,14 +474,51 @@ public final class UploadService {
         writeBlob(thumbnailKey, thumbnail.get().bytes());
         written.add(thumbnailKey);
       }
-      long id = jdbi.onDemand(AssetDao.class).insert(row);
-      return jdbi.onDemand(AssetDao.class).findById(id).orElseThrow();
+      return jdbi.inTransaction(
+          handle -> {
+            AssetDao assetDao = handle.attach(AssetDao.class);
+            checkQuota(assetDao, group.ownerUserId(), file.size());
+            long id = assetDao.insert(row);
+            if (idempotent.isPresent()
+                && !handle
+                    .attach(IdempotencyKeyDao.class)
+                    .claim(
+                        caller.userId(),
+                        idempotent.get().key(),
+                        idempotent.get().fingerprint(),
+                        id,
+                        now,
+                        now + idempotencyKeyTtl.toMillis())) {
+              throw new KeyClaimedMeanwhile();
+            }
+            return assetDao.findById(id).orElseThrow();
+          });
     } catch (IOException e) {
       written.forEach(files::remove);
       throw new UncheckedIOException("Storing " + storageKey + " failed", e);
     } catch (RuntimeException e) {
       written.forEach(files::remove);
       throw e;
+    }
+  }
+
+  private void checkQuota(AssetDao assetDao, long ownerUserId, long size) {
+    if (userQuotaBytes.isEmpty()) {
+      return;
+    }
+    long quota = userQuotaBytes.getAsLong();
+    long used = assetDao.sumSizeOwnedBy(ownerUserId);
+    if (used + size > quota) {
+      throw new ApiException(
+          ServiceCode.STORAGE_QUOTA_EXCEEDED,
+          "This upload of "
+              + size
+              + " bytes would exceed the storage quota of "
+              + quota
+              + " bytes ("
+              + used
+              + " in use).",
+          new ErrorDetails().limitBytes(quota).usedBytes(used));
     }
   }
 
