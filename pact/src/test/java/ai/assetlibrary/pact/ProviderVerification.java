@@ -95,7 +95,8 @@ abstract class ProviderVerification {
         server
             .library()
             .uploads()
-            .upload(caller, form.contentType(), new ByteArrayInputStream(form.body()));
+            .upload(caller, form.contentType(), null, new ByteArrayInputStream(form.body()))
+            .asset();
     assetId = asset.asset().assetId();
     return Map.of("assetId", assetId, "deliveryKey", asset.asset().deliveryKey());
   }

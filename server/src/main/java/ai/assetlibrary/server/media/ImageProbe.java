@@ -24,6 +24,9 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class ImageProbe {
 
+  /** The JDK's JPEG reader drops a broken ICC profile and decodes as sRGB, as browsers do. */
+  private static final String BAD_COLOR_PROFILE = "Embedded color profile is invalid";
+
   private final PixelBudget budget;
   private final int thumbnailSide;
 
@@ -55,7 +58,12 @@ final class ImageProbe {
       }
       budget.check(width, height);
       AtomicBoolean damaged = new AtomicBoolean();
-      reader.addIIOReadWarningListener((source, warning) -> damaged.set(true));
+      reader.addIIOReadWarningListener(
+          (source, warning) -> {
+            if (!warning.startsWith(BAD_COLOR_PROFILE)) {
+              damaged.set(true);
+            }
+          });
       ImageReadParam param = reader.getDefaultReadParam();
       // Keep every step-th pixel so the long side stays at or above the thumbnail's: a fraction of
       // the memory and of the scaling work, with enough pixels left to filter down from.

@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,8 @@ public final class MultipartFormReader {
   /** How many bytes a text part may have. */
   public static final int MAX_FIELD_BYTES = 4096;
 
-  private static final int MAX_PART_HEADER_BYTES = 8192;
+  /** How many bytes the headers of one part may have: room for a 10 KB file name, not more. */
+  private static final int MAX_PART_HEADER_BYTES = 16 * 1024;
 
   /** What a body may carry beyond the file: boundaries, part headers and text parts. */
   private static final long FORM_OVERHEAD_BYTES = 1024 * 1024;
@@ -81,7 +83,9 @@ public final class MultipartFormReader {
             throw malformed("The form has more than one '" + filePartName + "' part.");
           }
           // Not closed here: closing a part's stream early would drain the rest of the body.
-          file = receiver.receive(Filenames.sanitize(item.getName()), item.getInputStream());
+          file =
+              receiver.receive(
+                  Filenames.sanitize(clientFilename(item, name)), item.getInputStream());
         } else if (name != null && !name.isEmpty()) {
           if (fields.containsKey(name)) {
             throw ApiException.invalidField(
@@ -90,9 +94,16 @@ public final class MultipartFormReader {
           fields.put(name, readText(name, item));
         }
       }
+      if (parts == 0) {
+        throw malformed(
+            "The body holds no part delimited by the boundary its Content-Type declares.");
+      }
       return new UploadForm(fields, Optional.ofNullable(file));
     } catch (FileUploadSizeException e) {
       closeQuietly(file);
+      if (e.getPermitted() == MAX_PART_HEADER_BYTES) {
+        throw malformed("A part's headers are longer than " + MAX_PART_HEADER_BYTES + " bytes.");
+      }
       throw new ApiException(
           ServiceCode.ASSET_FILE_TOO_LARGE,
           "The request is larger than the upload limit of " + maxFileBytes + " bytes.",
@@ -109,6 +120,15 @@ public final class MultipartFormReader {
     } catch (RuntimeException e) {
       closeQuietly(file);
       throw e;
+    }
+  }
+
+  /** The file name the client gave; one with a NUL character is refused, never truncated. */
+  private static String clientFilename(FileItemInput item, String partName) {
+    try {
+      return item.getName();
+    } catch (InvalidPathException e) {
+      throw ApiException.invalidField(partName, "The file name contains a NUL character.");
     }
   }
 

@@ -9,7 +9,11 @@ import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Hostile and damaged media is refused with a clear code and leaves nothing behind. This class runs
@@ -79,6 +83,143 @@ class MediaSafetyTest extends ServerTest {
         server.upload(
             key, Multipart.form().file("file", "fine.png", "image/png", TestMedia.png(64, 64)));
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyAcceptedType")
+  void aFileOfEveryAcceptedTypeCutShortIsRefusedAsCorruptOrStoredAsFarAsItReads(
+      String filename, byte[] whole) {
+    HttpResponse<String> response =
+        server.upload(
+            key,
+            Multipart.form()
+                .file(
+                    "file", filename, "application/octet-stream", TestMedia.truncated(whole, 0.5)));
+
+    assertThat(response.statusCode()).as(response.body()).isIn(200, 422);
+    if (response.statusCode() == 422) {
+      assertThat(TestServer.json(response).get("serviceCode").asText())
+          .isEqualTo("ASSET_FILE_CORRUPT");
+      assertThat(server.storedFiles()).isEmpty();
+    }
+    assertThat(server.incomingFiles()).isEmpty();
+  }
+
+  static Stream<Arguments> everyAcceptedType() {
+    return Stream.of(
+        Arguments.of("photo.jpg", TestMedia.jpeg(800, 600)),
+        Arguments.of("image.png", TestMedia.png(800, 600)),
+        Arguments.of("animated.gif", TestMedia.fixture("animated.gif")),
+        Arguments.of("photo.webp", TestMedia.fixture("photo.webp")),
+        Arguments.of("image.bmp", TestMedia.bmp(400, 300)),
+        Arguments.of("image.tiff", TestMedia.tiff(400, 300)),
+        Arguments.of("photo.heic", TestMedia.fixture("photo.heic")),
+        Arguments.of("plain.mp4", TestMedia.fixture("plain.mp4")),
+        Arguments.of("clip.mov", TestMedia.fixture("clip.mov")),
+        Arguments.of("clip.webm", TestMedia.fixture("clip.webm")),
+        Arguments.of("tone.mp3", TestMedia.fixture("tone.mp3")),
+        Arguments.of("tone.m4a", TestMedia.fixture("tone.m4a")),
+        Arguments.of("tone.ogg", TestMedia.fixture("tone.ogg")),
+        Arguments.of("tone.wav", TestMedia.wav(2)));
+  }
+
+  @Test
+  void aGifThatIsAlsoJavaScriptIsOnlyEverServedAsAPicture() {
+    // 10799 px wide: the width's bytes read "/*", so the file parses as a script too.
+    byte[] gif = TestMedia.gif(10_799, 4);
+    byte[] polyglot = java.util.Arrays.copyOf(gif, gif.length + 13);
+    System.arraycopy(
+        "*/=alert(1);".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        0,
+        polyglot,
+        gif.length,
+        12);
+    assertThat(new String(polyglot, 0, 8, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("GIF89a/*");
+
+    HttpResponse<String> response =
+        server.upload(key, Multipart.form().file("file", "x.js", "text/javascript", polyglot));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode asset = TestServer.json(response).get("data");
+    assertThat(asset.get("mimeType").asText()).isEqualTo("image/gif");
+    HttpResponse<byte[]> served = server.fetch(java.net.URI.create(asset.get("url").asText()));
+    assertThat(served.headers().firstValue("Content-Type")).hasValue("image/gif");
+    assertThat(served.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
+  @Test
+  void svgWithAScriptIsRefused() {
+    byte[] svg =
+        ("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\""
+                + " height=\"10\"><script>alert(document.cookie)</script></svg>")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    JsonNode body = refused(svg, "icon.svg", 415);
+
+    assertThat(body.get("serviceCode").asText()).isEqualTo("ASSET_FILE_TYPE_UNSUPPORTED");
+    assertThat(body.at("/data/detectedType").asText()).isEqualTo("image/svg+xml");
+  }
+
+  @Test
+  void htmlDeclaredAsAnImageIsRefused() {
+    byte[] html =
+        "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        server.upload(key, Multipart.form().file("file", "photo.png", "image/png", html));
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(TestServer.json(response).at("/data/detectedType").asText()).isEqualTo("text/html");
+    assertThat(server.incomingFiles()).isEmpty();
+  }
+
+  @Test
+  void aDecompressionBombIsDecodedWithinTheHeap() {
+    byte[] bomb = TestMedia.decompressionBombPng(9_000, 9_000); // 243 MB of pixels inflated
+    assertThat(bomb.length).isLessThan(1_000_000);
+
+    HttpResponse<String> response =
+        server.upload(key, Multipart.form().file("file", "bomb.png", "image/png", bomb));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode asset = TestServer.json(response).get("data");
+    assertThat(asset.get("width").asInt()).isEqualTo(9_000);
+    assertThat(asset.has("thumbnailUrl")).isTrue();
+  }
+
+  @Test
+  void aJpegWithHugeExifAndIccBlocksIsStored() {
+    HttpResponse<String> response =
+        server.upload(
+            key,
+            Multipart.form()
+                .file("file", "meta.jpg", "image/jpeg", TestMedia.jpegWithHugeMetadata(640, 480)));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(TestServer.json(response).at("/data/width").asInt()).isEqualTo(640);
+  }
+
+  @Test
+  void anMp4WithAbsurdAtomSizesIsStoredAsFarAsItReadsOrRefusedAsCorrupt() {
+    byte[] mp4 = TestMedia.fixture("plain.mp4");
+
+    for (byte[] absurd :
+        new byte[][] {
+          TestMedia.mp4WithAtomSize(mp4, "moov", 0x7FFF_FFF0, 0),
+          TestMedia.mp4WithAtomSize(mp4, "moov", 1, Long.MAX_VALUE),
+          TestMedia.mp4WithAtomSize(mp4, "mdat", 0, 0)
+        }) {
+      HttpResponse<String> response =
+          server.upload(key, Multipart.form().file("file", "absurd.mp4", "video/mp4", absurd));
+      assertThat(response.statusCode()).as(response.body()).isIn(200, 422);
+      if (response.statusCode() == 422) {
+        assertThat(TestServer.json(response).get("serviceCode").asText())
+            .isEqualTo("ASSET_FILE_CORRUPT");
+      }
+      assertThat(server.incomingFiles()).isEmpty();
+    }
+    assertThat(server.storedFiles()).hasSizeLessThanOrEqualTo(6);
   }
 
   private JsonNode refused(byte[] content, String filename, int status) {

@@ -3,14 +3,13 @@ package ai.assetlibrary.server.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.assetlibrary.server.testing.Multipart;
+import ai.assetlibrary.server.testing.RawHttp;
 import ai.assetlibrary.server.testing.RunningServer;
 import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
@@ -80,7 +79,7 @@ class UploadErrorsTest extends ServerTest {
       out.write(head.getBytes(StandardCharsets.US_ASCII));
       out.flush();
 
-      String response = readResponse(socket.getInputStream());
+      String response = RawHttp.readResponse(socket.getInputStream());
 
       assertThat(response).startsWith("HTTP/1.1 413");
       assertThat(response).contains("\"serviceCode\":\"ASSET_FILE_TOO_LARGE\"");
@@ -125,7 +124,7 @@ class UploadErrorsTest extends ServerTest {
                 }
               });
 
-      String response = readResponse(socket.getInputStream());
+      String response = RawHttp.readResponse(socket.getInputStream());
 
       assertThat(response).startsWith("HTTP/1.1 413");
       assertThat(response).contains("\"serviceCode\":\"ASSET_FILE_TOO_LARGE\"");
@@ -408,27 +407,5 @@ class UploadErrorsTest extends ServerTest {
     out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
     out.write(data);
     out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-  }
-
-  /** Reads one HTTP response with a Content-Length body. */
-  private static String readResponse(InputStream in) throws IOException {
-    ByteArrayOutputStream headers = new ByteArrayOutputStream();
-    int matched = 0;
-    while (matched < 4) {
-      int b = in.read();
-      if (b == -1) {
-        break;
-      }
-      headers.write(b);
-      matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
-    }
-    String head = headers.toString(StandardCharsets.US_ASCII);
-    int length = 0;
-    for (String line : head.split("\r\n")) {
-      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-        length = Integer.parseInt(line.substring(15).strip());
-      }
-    }
-    return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 }

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import javax.imageio.ImageIO;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
@@ -100,6 +101,88 @@ public final class TestMedia {
     pngChunk(out, "IDAT", Arrays.copyOf(compressed, length));
     pngChunk(out, "IEND", new byte[0]);
     return out.toByteArray();
+  }
+
+  /**
+   * A decompression bomb: a PNG of {@code width}×{@code height} black RGB pixels whose few hundred
+   * kilobytes inflate to {@code 3 × width × height} bytes.
+   */
+  public static byte[] decompressionBombPng(int width, int height) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height);
+    ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+    pngChunk(out, "IHDR", ihdr.array());
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    byte[] row = new byte[1 + 3 * width]; // filter type 0, then black pixels
+    try (DeflaterOutputStream deflate =
+        new DeflaterOutputStream(compressed, new Deflater(Deflater.BEST_COMPRESSION))) {
+      for (int y = 0; y < height; y++) {
+        deflate.write(row);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    pngChunk(out, "IDAT", compressed.toByteArray());
+    pngChunk(out, "IEND", new byte[0]);
+    return out.toByteArray();
+  }
+
+  /**
+   * A JPEG carrying a 60 KB EXIF block (a valid TIFF header, then padding) and an ICC profile of
+   * about 1 MB of noise split over APP2 segments.
+   */
+  public static byte[] jpegWithHugeMetadata(int width, int height) {
+    byte[] jpeg = jpeg(width, height);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(0xFF);
+    out.write(0xD8);
+    ByteBuffer exif = ByteBuffer.allocate(60_000);
+    exif.put("Exif\0\0".getBytes(StandardCharsets.US_ASCII));
+    exif.put(new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+    jpegSegment(out, 0xE1, exif.array());
+    int chunks = 16;
+    Random noise = new Random(42);
+    for (int i = 1; i <= chunks; i++) {
+      ByteBuffer icc = ByteBuffer.allocate(65_000);
+      icc.put("ICC_PROFILE\0".getBytes(StandardCharsets.US_ASCII));
+      icc.put((byte) i).put((byte) chunks);
+      byte[] data = new byte[icc.remaining()];
+      noise.nextBytes(data);
+      icc.put(data);
+      jpegSegment(out, 0xE2, icc.array());
+    }
+    out.write(jpeg, 2, jpeg.length - 2);
+    return out.toByteArray();
+  }
+
+  private static void jpegSegment(ByteArrayOutputStream out, int marker, byte[] payload) {
+    out.write(0xFF);
+    out.write(marker);
+    int length = payload.length + 2;
+    out.write(length >> 8);
+    out.write(length & 0xFF);
+    out.writeBytes(payload);
+  }
+
+  /**
+   * The MP4 with the size of its {@code atom} (e.g. {@code moov}) replaced by {@code size}; 1 means
+   * a 64-bit size follows, which is then {@code largeSize}, written over the atom's first bytes.
+   */
+  public static byte[] mp4WithAtomSize(byte[] mp4, String atom, int size, long largeSize) {
+    byte[] copy = mp4.clone();
+    byte[] name = atom.getBytes(StandardCharsets.US_ASCII);
+    for (int i = 4; i + 4 <= copy.length; i++) {
+      if (Arrays.equals(copy, i, i + 4, name, 0, 4)) {
+        ByteBuffer patch = ByteBuffer.wrap(copy);
+        patch.putInt(i - 4, size);
+        if (size == 1) {
+          patch.putLong(i + 4, largeSize);
+        }
+        return copy;
+      }
+    }
+    throw new IllegalArgumentException("No " + atom + " atom");
   }
 
   /** A mono 16-bit WAV tone of {@code seconds} at 8 kHz, written by javax.sound. */
