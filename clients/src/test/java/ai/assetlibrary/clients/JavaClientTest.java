@@ -38,7 +38,14 @@ class JavaClientTest extends ServerTest {
     byte[] png = TestMedia.png(64, 48);
     File file = Files.write(dir.resolve("client.png"), png).toFile();
 
-    Asset uploaded = owner.uploadAsset(file, "From Java", "library", null, null).getData();
+    String idempotencyKey = "java-client-" + System.nanoTime();
+    Asset uploaded =
+        owner.uploadAsset(file, idempotencyKey, "From Java", "library", null, null).getData();
+    Asset retried =
+        owner.uploadAsset(file, idempotencyKey, "From Java", "library", null, null).getData();
+    assertThat(retried.getAssetId())
+        .as("a retry under the same key")
+        .isEqualTo(uploaded.getAssetId());
     assertThat(uploaded.getName()).isEqualTo("From Java");
     assertThat(uploaded.getMimeType()).isEqualTo("image/png");
     assertThat(uploaded.getWidth()).isEqualTo(64);

@@ -77,6 +77,18 @@ public interface AssetDao {
   @SqlQuery("SELECT count(*) FROM (" + VISIBLE + FILTERS + ")")
   long countVisible(@BindMethods AssetFilter filter);
 
+  @SqlUpdate(
+      """
+      UPDATE assets SET delivery_key = :deliveryKey, thumbnail_delivery_key = :thumbnailKey,
+          updated_at = :now
+      WHERE id = :id
+      """)
+  void replaceDeliveryKeys(
+      @Bind("id") long id,
+      @Bind("deliveryKey") String deliveryKey,
+      @Bind("thumbnailKey") String thumbnailDeliveryKey,
+      @Bind("now") long now);
+
   @SqlUpdate("UPDATE assets SET name = :name, updated_at = :now WHERE id = :id")
   void rename(@Bind("id") long id, @Bind("name") String name, @Bind("now") long now);
 

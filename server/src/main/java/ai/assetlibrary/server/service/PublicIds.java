@@ -31,6 +31,11 @@ public final class PublicIds {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));
   }
 
+  /** A new delivery key for the same content: a fresh token, the same extension. */
+  public static String renewedDeliveryKey(String deliveryKey) {
+    return deliveryToken() + deliveryKey.substring(deliveryKey.lastIndexOf('.'));
+  }
+
   private static byte[] randomBytes(int count) {
     byte[] bytes = new byte[count];
     RANDOM.nextBytes(bytes);

@@ -3,6 +3,8 @@ package ai.assetlibrary.server.service;
 import ai.assetlibrary.api.model.ServiceCode;
 import ai.assetlibrary.server.auth.Caller;
 import ai.assetlibrary.server.db.AccountDao;
+import ai.assetlibrary.server.db.AssetDao;
+import ai.assetlibrary.server.db.AssetRow;
 import ai.assetlibrary.server.db.ShareDao;
 import ai.assetlibrary.server.db.ShareRow;
 import ai.assetlibrary.server.db.UserRow;
@@ -113,9 +115,31 @@ public final class ShareService {
     return new Page<>(shares, shares.size(), 1, Math.max(1, shares.size()));
   }
 
+  /**
+   * Deletes the share and gives the assets it reached new delivery URLs: the one who lost access
+   * may have kept the old ones, which stop serving at once.
+   */
   private void revoke(String targetType, long targetId, long userId) {
-    if (jdbi.onDemand(ShareDao.class).delete(targetType, targetId, userId) == 0) {
-      throw new ApiException(ServiceCode.SHARE_NOT_FOUND, "No such share.");
-    }
+    long now = clock.millis();
+    jdbi.useTransaction(
+        handle -> {
+          if (handle.attach(ShareDao.class).delete(targetType, targetId, userId) == 0) {
+            throw new ApiException(ServiceCode.SHARE_NOT_FOUND, "No such share.");
+          }
+          AssetDao assetDao = handle.attach(AssetDao.class);
+          List<AssetRow> reached =
+              ASSET.equals(targetType)
+                  ? assetDao.findById(targetId).stream().toList()
+                  : assetDao.findInGroup(targetId);
+          for (AssetRow asset : reached) {
+            assetDao.replaceDeliveryKeys(
+                asset.id(),
+                PublicIds.renewedDeliveryKey(asset.deliveryKey()),
+                asset.thumbnailDeliveryKey() == null
+                    ? null
+                    : PublicIds.renewedDeliveryKey(asset.thumbnailDeliveryKey()),
+                now);
+          }
+        });
   }
 }

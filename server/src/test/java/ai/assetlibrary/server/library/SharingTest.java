@@ -200,10 +200,89 @@ class SharingTest extends ServerTest {
           "UNIFIED_ASSET_GROUP_NOT_FOUND");
       Errors.assertError(
           server.upload(outsider, pngInto(group)), 404, "UNIFIED_ASSET_GROUP_NOT_FOUND");
+      Errors.assertError(
+          server.call("POST", "/v1/assets/" + id + "/shares", outsider, readShareFor(5001)),
+          404,
+          "ASSET_NOT_FOUND");
+      Errors.assertError(
+          server.call("DELETE", "/v1/assets/" + id + "/shares/5002", outsider, null),
+          404,
+          "ASSET_NOT_FOUND");
+      Errors.assertError(
+          server.call("PATCH", "/v1/asset-groups/" + group, outsider, Map.of("name", "x")),
+          404,
+          "UNIFIED_ASSET_GROUP_NOT_FOUND");
+      Errors.assertError(
+          server.get("/v1/asset-groups/" + group + "/shares", outsider),
+          404,
+          "UNIFIED_ASSET_GROUP_NOT_FOUND");
+      Errors.assertError(
+          server.call(
+              "POST", "/v1/asset-groups/" + group + "/shares", outsider, readShareFor(5001)),
+          404,
+          "UNIFIED_ASSET_GROUP_NOT_FOUND");
+      Errors.assertError(
+          server.call("DELETE", "/v1/asset-groups/" + group + "/shares/5002", outsider, null),
+          404,
+          "UNIFIED_ASSET_GROUP_NOT_FOUND");
+      Errors.assertError(
+          server.call("POST", "/v1/asset-groups/" + group + "/verification", outsider, null),
+          404,
+          "UNIFIED_ASSET_GROUP_NOT_FOUND");
       assertThat(ok(server.get("/v1/assets", outsider)).get("total").asLong()).isZero();
+      Errors.assertError(
+          server.get("/v1/assets?groupId=" + group, outsider),
+          404,
+          "UNIFIED_ASSET_GROUP_NOT_FOUND");
       assertThat(ok(server.get("/v1/asset-groups", outsider)).get("total").asLong()).isEqualTo(1);
     }
     assertThat(ok(server.get("/v1/assets/" + id, demo)).get("name").asText()).isEqualTo("a.png");
+  }
+
+  @Test
+  void aRevokedShareOrADeleteLeavesNoWorkingUrl() {
+    String group = createGroup(demo, "Team");
+    JsonNode inGroup = server.uploadPng(demo, group, "team.png");
+    JsonNode single = server.uploadPng(demo, "library", "single.png");
+    String singleId = single.get("assetId").asText();
+    ok(share("/v1/assets/" + singleId, Map.of("userId", 5002, "permission", "READ")));
+    ok(share("/v1/asset-groups/" + group, Map.of("userId", 5002, "permission", "READ")));
+    JsonNode seenSingle = ok(server.get("/v1/assets/" + singleId, alice));
+    JsonNode seenInGroup = ok(server.get("/v1/assets/" + inGroup.get("assetId").asText(), alice));
+
+    assertThat(
+            server
+                .call("DELETE", "/v1/assets/" + singleId + "/shares/5002", demo, null)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            server
+                .call("DELETE", "/v1/asset-groups/" + group + "/shares/5002", demo, null)
+                .statusCode())
+        .isEqualTo(200);
+
+    for (JsonNode kept : new JsonNode[] {seenSingle, seenInGroup}) {
+      Errors.assertError(
+          server.get("/v1/assets/" + kept.get("assetId").asText(), alice), 404, "ASSET_NOT_FOUND");
+      assertThat(fetch(kept.get("url"))).as("URL kept after the revoke").isEqualTo(404);
+      assertThat(fetch(kept.get("thumbnailUrl"))).isEqualTo(404);
+    }
+    JsonNode renewed = ok(server.get("/v1/assets/" + singleId, demo));
+    assertThat(renewed.get("url").asText()).isNotEqualTo(seenSingle.get("url").asText());
+    assertThat(fetch(renewed.get("url"))).as("the owner's new URL").isEqualTo(200);
+
+    assertThat(server.call("DELETE", "/v1/assets/" + singleId, demo, null).statusCode())
+        .isEqualTo(200);
+    assertThat(fetch(renewed.get("url"))).as("URL after the delete").isEqualTo(404);
+    assertThat(fetch(renewed.get("thumbnailUrl"))).isEqualTo(404);
+  }
+
+  private int fetch(JsonNode url) {
+    return server.fetch(java.net.URI.create(url.asText())).statusCode();
+  }
+
+  private static Map<String, Object> readShareFor(long userId) {
+    return Map.of("userId", userId, "permission", "READ");
   }
 
   @Test

@@ -11,6 +11,7 @@ import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,46 @@ class ProviderPathTest extends ServerTest {
 
   private String status(JsonNode asset) {
     return fetch(asset).get("status").asText();
+  }
+
+  @Test
+  void uploadsAndDeletesWaitOutAProviderUnreachableForMinutesAndCatchUp() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+    JsonNode registeredBefore = registered(upload(form().text("groupId", group)));
+    MODEL_ARK.behave(Behaviour.UNREACHABLE);
+
+    JsonNode first = upload(form().text("groupId", group).text("name", "first"));
+    JsonNode second = upload(form().text("groupId", group).text("name", "second"));
+    assertThat(
+            server
+                .call("DELETE", "/v1/assets/" + registeredBefore.get("assetId").asText(), key, null)
+                .statusCode())
+        .isEqualTo(200);
+    for (int minute = 1; minute <= 5; minute++) {
+      app.clock().advance(java.time.Duration.ofMinutes(1));
+      server.library().reconciler().reconcile();
+    }
+    for (JsonNode waiting : List.of(first, second)) {
+      JsonNode now = fetch(waiting);
+      assertThat(now.get("status").asText()).isEqualTo("processing");
+      assertThat(now.has("byteplusAssetId")).isFalse();
+    }
+    String owedDelete = registeredBefore.get("byteplusAssetId").asText();
+    assertThat(MODEL_ARK.asset(owedDelete)).as("delete still owed").isNotNull();
+
+    MODEL_ARK.behave(Behaviour.ACCEPT);
+    server.library().reconciler().reconcile();
+
+    assertThat(MODEL_ARK.asset(owedDelete)).isNull();
+    for (JsonNode waiting : List.of(first, second)) {
+      JsonNode now = fetch(waiting);
+      assertThat(now.has("byteplusAssetId")).isTrue();
+      assertThat(MODEL_ARK.downloaded(now.get("byteplusAssetId").asText())).isEqualTo(png);
+      MODEL_ARK.settle(now.get("byteplusAssetId").asText(), "Active", null);
+    }
+    server.library().reconciler().reconcile();
+    assertThat(status(first)).isEqualTo("active");
+    assertThat(status(second)).isEqualTo("active");
   }
 
   @Test

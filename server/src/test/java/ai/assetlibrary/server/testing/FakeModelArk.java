@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -54,7 +55,9 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
     REFUSE,
     THROTTLE_ONCE,
     FAIL_WITH_500,
-    HANG
+    HANG,
+    /** Every connection is reset, as when the provider cannot be reached at all. */
+    UNREACHABLE
   }
 
   private static final DateTimeFormatter X_DATE =
@@ -223,6 +226,11 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
               .withStatus(200)
               .withBody("{}")
               .withFixedDelay(5_000)
+              .build();
+        }
+        case UNREACHABLE -> {
+          return ResponseDefinitionBuilder.responseDefinition()
+              .withFault(Fault.CONNECTION_RESET_BY_PEER)
               .build();
         }
         case FAIL_WITH_500 -> {
