@@ -94,10 +94,17 @@ public class Soak {
         operations, failures.get(), uploads.get(), reads.get(), deletes.get(), live.size());
   }
 
+  /** Deletes, waiting out the rate limit as a well-behaved client does. */
   static int delete(HttpClient http, String base, String key, String id) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + "/v1/assets/" + id))
-        .header("Authorization", "Bearer " + key).DELETE().build(),
-        HttpResponse.BodyHandlers.discarding()).statusCode();
+    while (true) {
+      HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(base + "/v1/assets/" + id))
+          .header("Authorization", "Bearer " + key).DELETE().build(),
+          HttpResponse.BodyHandlers.discarding());
+      if (r.statusCode() != 429) {
+        return r.statusCode();
+      }
+      Thread.sleep(1000L * Long.parseLong(r.headers().firstValue("Retry-After").orElse("1")));
+    }
   }
 
   static HttpRequest get(String url, String key) {

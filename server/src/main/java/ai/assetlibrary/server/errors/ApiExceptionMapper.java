@@ -1,5 +1,6 @@
 package ai.assetlibrary.server.errors;
 
+import ai.assetlibrary.api.model.ServiceCode;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -13,7 +14,8 @@ public final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
 
   @Override
   public Response toResponse(ApiException e) {
-    if (e.status() >= 500) {
+    // A full quota is the user's to resolve, not the operator's.
+    if (e.status() >= 500 && e.serviceCode() != ServiceCode.STORAGE_QUOTA_EXCEEDED) {
       LOG.error("{} ({}): {}", e.serviceCode(), e.status(), e.getMessage());
     } else {
       LOG.debug("{} ({}): {}", e.serviceCode(), e.status(), e.getMessage());

@@ -9,11 +9,14 @@ import ai.assetlibrary.server.service.DeliveryService.Delivery;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Optional;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * {@code /files/{deliveryKey}}: the bytes behind an asset's {@code url} or {@code thumbnailUrl},
@@ -93,7 +96,7 @@ public final class DeliveryResource implements DeliveryApi {
       response.header("Content-Security-Policy", SANDBOX);
     }
     if (withBody) {
-      response.entity(copy(delivery, first, length));
+      response.entity(openContent(delivery, first, length));
     }
     return response.build();
   }
@@ -112,20 +115,21 @@ public final class DeliveryResource implements DeliveryApi {
         .anyMatch(tag -> tag.equals("*") || tag.equals('"' + sha256 + '"'));
   }
 
-  private static StreamingOutput copy(Delivery delivery, long first, long length) {
-    return out -> {
-      try (InputStream in = delivery.blob().open(first)) {
-        byte[] buffer = new byte[64 * 1024];
-        long remaining = length;
-        while (remaining > 0) {
-          int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-          if (read < 0) {
-            break;
-          }
-          out.write(buffer, 0, read);
-          remaining -= read;
-        }
-      }
-    };
+  /**
+   * The content's bytes from {@code first}, {@code length} of them, opened before the response
+   * starts: a file deleted meanwhile (the asset was deleted after it was looked up) is a 404, not a
+   * broken response. Jersey closes the stream once it is written.
+   */
+  private static InputStream openContent(Delivery delivery, long first, long length) {
+    try {
+      return BoundedInputStream.builder()
+          .setInputStream(delivery.blob().open(first))
+          .setMaxCount(length)
+          .get();
+    } catch (NoSuchFileException e) {
+      throw new ApiException(ServiceCode.RESOURCE_NOT_FOUND, "Not found.");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

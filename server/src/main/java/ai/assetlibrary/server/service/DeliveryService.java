@@ -61,7 +61,8 @@ public final class DeliveryService {
     try {
       Optional<StoredBlob> blob = blobs.find(storageKey);
       if (blob.isEmpty()) {
-        LOG.error("Asset {} has no bytes under {}", asset.assetId(), storageKey);
+        // Normally an asset deleted between its look-up and here; otherwise an inconsistency.
+        LOG.warn("Asset {} has no bytes under {}", asset.assetId(), storageKey);
       }
       return blob.map(
           b ->

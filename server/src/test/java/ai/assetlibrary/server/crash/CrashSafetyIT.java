@@ -149,12 +149,7 @@ class CrashSafetyIT {
     int side = 64 + random.nextInt(256);
     byte[] png = TestMedia.noisePng(side, side, random.nextLong());
     Multipart form = Multipart.form().file("file", "noise.png", "image/png", png);
-    HttpRequest request =
-        HttpRequest.newBuilder(server.uri("/v1/assets"))
-            .header("Authorization", "Bearer " + KEY)
-            .header("Content-Type", form.contentType())
-            .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
-            .build();
+    HttpRequest request = form.postTo(server.uri("/v1/assets"), KEY).build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {

@@ -164,12 +164,7 @@ class UploadAssetTest extends ServerTest {
       byte[] png = TestMedia.png(16 + i, 16);
       files.add(png);
       Multipart form = Multipart.form().file("file", "p" + i + ".png", "image/png", png);
-      HttpRequest request =
-          HttpRequest.newBuilder(server.uri("/v1/assets"))
-              .header("Authorization", "Bearer " + key)
-              .header("Content-Type", form.contentType())
-              .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()))
-              .build();
+      HttpRequest request = form.postTo(server.uri("/v1/assets"), key).build();
       responses.add(server.client().sendAsync(request, HttpResponse.BodyHandlers.ofString()));
     }
 

@@ -1,6 +1,8 @@
 package ai.assetlibrary.server.testing;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,14 @@ public final class Multipart {
     part.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
     parts.add(part.toByteArray());
     return this;
+  }
+
+  /** A POST of this form to {@code uri} with the bearer {@code apiKey}. */
+  public HttpRequest.Builder postTo(URI uri, String apiKey) {
+    return HttpRequest.newBuilder(uri)
+        .header("Authorization", "Bearer " + apiKey)
+        .header("Content-Type", contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body()));
   }
 
   public String contentType() {

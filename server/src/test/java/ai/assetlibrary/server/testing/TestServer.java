@@ -91,19 +91,13 @@ public final class TestServer implements AutoCloseable {
   }
 
   public HttpResponse<String> upload(String apiKey, Multipart form) {
-    return send(uploadRequest(apiKey, form).build());
+    return send(form.postTo(uri("/v1/assets"), apiKey).build());
   }
 
   /** The same upload, sent under an {@code Idempotency-Key}. */
   public HttpResponse<String> upload(String apiKey, Multipart form, String idempotencyKey) {
-    return send(uploadRequest(apiKey, form).header("Idempotency-Key", idempotencyKey).build());
-  }
-
-  private HttpRequest.Builder uploadRequest(String apiKey, Multipart form) {
-    return HttpRequest.newBuilder(uri("/v1/assets"))
-        .header("Authorization", "Bearer " + apiKey)
-        .header("Content-Type", form.contentType())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(form.body()));
+    return send(
+        form.postTo(uri("/v1/assets"), apiKey).header("Idempotency-Key", idempotencyKey).build());
   }
 
   /** Sends {@code method path} with the key, and {@code body} (any JSON-able value) if not null. */
