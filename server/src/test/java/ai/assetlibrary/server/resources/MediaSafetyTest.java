@@ -3,6 +3,7 @@ package ai.assetlibrary.server.resources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.assetlibrary.server.testing.Multipart;
+import ai.assetlibrary.server.testing.ResourceCounts;
 import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
@@ -220,6 +221,41 @@ class MediaSafetyTest extends ServerTest {
       assertThat(server.incomingFiles()).isEmpty();
     }
     assertThat(server.storedFiles()).hasSizeLessThanOrEqualTo(6);
+  }
+
+  @Test
+  void hostileMediaLeaveNoDescriptorThreadOrTemporaryFileBehind() {
+    Map<String, byte[]> hostile =
+        Map.of(
+            "flood.png", TestMedia.pixelFloodPng(65535, 65535),
+            "cut.jpg", TestMedia.truncated(TestMedia.jpeg(800, 600), 0.6),
+            "cut.mp4", TestMedia.truncated(TestMedia.fixture("plain.mp4"), 0.5),
+            "absurd.mp4",
+                TestMedia.mp4WithAtomSize(
+                    TestMedia.fixture("plain.mp4"), "moov", 1, Long.MAX_VALUE),
+            "cut.ogg", TestMedia.truncated(TestMedia.fixture("tone.ogg"), 0.5),
+            "meta.jpg", TestMedia.jpegWithHugeMetadata(320, 240),
+            "page.png", "<html><script>alert(1)</script></html>".getBytes());
+    Runnable uploadAll =
+        () ->
+            hostile.forEach(
+                (name, bytes) -> {
+                  HttpResponse<String> response =
+                      server.upload(
+                          key,
+                          Multipart.form().file("file", name, "application/octet-stream", bytes));
+                  assertThat(response.statusCode()).as(name).isIn(200, 415, 422);
+                });
+    uploadAll.run();
+    ResourceCounts before = ResourceCounts.of(server);
+
+    uploadAll.run();
+
+    ResourceCounts after = ResourceCounts.of(server);
+    assertThat(after.fileDescriptors()).isLessThanOrEqualTo(before.fileDescriptors());
+    assertThat(after.threads()).isLessThanOrEqualTo(before.threads());
+    assertThat(after.tempFiles()).isEqualTo(before.tempFiles());
+    assertThat(server.incomingFiles()).isEmpty();
   }
 
   private JsonNode refused(byte[] content, String filename, int status) {
