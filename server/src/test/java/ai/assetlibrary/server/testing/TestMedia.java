@@ -88,11 +88,7 @@ public final class TestMedia {
 
   /** A PNG whose header declares {@code width}×{@code height} but whose data is a few bytes. */
   public static byte[] pixelFloodPng(int width, int height) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height);
-    ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
-    pngChunk(out, "IHDR", ihdr.array());
+    ByteArrayOutputStream out = rgbPngHead(width, height);
     Deflater deflater = new Deflater();
     deflater.setInput(new byte[64]);
     deflater.finish();
@@ -108,11 +104,7 @@ public final class TestMedia {
    * kilobytes inflate to {@code 3 × width × height} bytes.
    */
   public static byte[] decompressionBombPng(int width, int height) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height);
-    ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
-    pngChunk(out, "IHDR", ihdr.array());
+    ByteArrayOutputStream out = rgbPngHead(width, height);
     ByteArrayOutputStream compressed = new ByteArrayOutputStream();
     byte[] row = new byte[1 + 3 * width]; // filter type 0, then black pixels
     try (DeflaterOutputStream deflate =
@@ -254,6 +246,16 @@ public final class TestMedia {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The signature and header of an 8-bit RGB PNG of {@code width}×{@code height}. */
+  private static ByteArrayOutputStream rgbPngHead(int width, int height) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+    ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height);
+    ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+    pngChunk(out, "IHDR", ihdr.array());
+    return out;
   }
 
   private static void pngChunk(ByteArrayOutputStream out, String type, byte[] data) {
