@@ -52,7 +52,10 @@ public final class AssetLibrary implements AutoCloseable {
   private static final Duration PROVIDER_BACKOFF = Duration.ofMillis(200);
   private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
-  /** Far longer than an upload takes from committing its bytes to inserting its record. */
+  /**
+   * Far longer than an upload takes from committing its bytes to inserting its record; also how
+   * often the running server looks for orphans, since the sweep reads the whole blob store.
+   */
   static final Duration ORPHAN_GRACE = Duration.ofHours(1);
 
   private final ServerConfig config;
@@ -169,7 +172,7 @@ public final class AssetLibrary implements AutoCloseable {
 
   private void scheduleBackgroundWork() {
     every(config.sweepInterval(), "retention sweep", sweeper::sweep);
-    every(config.sweepInterval(), "orphan sweep", () -> orphans.sweep(ORPHAN_GRACE));
+    every(ORPHAN_GRACE, "orphan sweep", () -> orphans.sweep(ORPHAN_GRACE));
     every(config.providerPollInterval(), "provider reconciliation", reconciler::reconcile);
   }
 
