@@ -155,7 +155,7 @@ public final class AssetLibrary implements AutoCloseable {
             config.limits().idempotencyKeyTtl(),
             clock);
     this.deliveries = new DeliveryService(jdbi, blobs, clock);
-    this.sweeper = new RetentionSweeper(jdbi, files, clock);
+    this.sweeper = new RetentionSweeper(jdbi, files, shares, clock);
     this.orphans = new OrphanSweeper(jdbi, blobs, files, clock);
     this.ready =
         serving

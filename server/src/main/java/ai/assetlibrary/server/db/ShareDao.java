@@ -78,6 +78,14 @@ public interface ShareDao {
   @SqlUpdate("DELETE FROM shares WHERE target_type = :targetType AND target_id IN (<ids>)")
   void deleteAllOf(@Bind("targetType") String targetType, @BindList("ids") List<Long> targetIds);
 
+  @SqlQuery(
+      """
+      SELECT DISTINCT target_type, target_id FROM shares
+      WHERE expires_at IS NOT NULL AND expires_at <= :now
+      """)
+  @RegisterConstructorMapper(ShareTarget.class)
+  List<ShareTarget> findExpiredTargets(@Bind("now") long now);
+
   @SqlUpdate("DELETE FROM shares WHERE expires_at IS NOT NULL AND expires_at <= :now")
   int deleteExpired(@Bind("now") long now);
 }

@@ -22,12 +22,14 @@ public final class RetentionSweeper {
 
   private final Jdbi jdbi;
   private final AssetFiles files;
+  private final ShareService shares;
   private final Clock clock;
   private final RunCounter sweeps = new RunCounter();
 
-  public RetentionSweeper(Jdbi jdbi, AssetFiles files, Clock clock) {
+  public RetentionSweeper(Jdbi jdbi, AssetFiles files, ShareService shares, Clock clock) {
     this.jdbi = jdbi;
     this.files = files;
+    this.shares = shares;
     this.clock = clock;
   }
 
@@ -49,10 +51,13 @@ public final class RetentionSweeper {
         deleted += expired.size();
       }
     } while (expired.size() == BATCH);
-    int shares = jdbi.onDemand(ShareDao.class).deleteExpired(now);
+    int expiredShares = shares.deleteExpired();
     jdbi.onDemand(IdempotencyKeyDao.class).deleteExpired(now);
-    if (deleted > 0 || shares > 0) {
-      LOG.info("Retention sweep removed {} expired assets and {} expired shares", deleted, shares);
+    if (deleted > 0 || expiredShares > 0) {
+      LOG.info(
+          "Retention sweep removed {} expired assets and {} expired shares",
+          deleted,
+          expiredShares);
     }
     sweeps.ran();
     return deleted;

@@ -7,6 +7,7 @@ import ai.assetlibrary.server.db.AssetDao;
 import ai.assetlibrary.server.db.AssetRow;
 import ai.assetlibrary.server.db.ShareDao;
 import ai.assetlibrary.server.db.ShareRow;
+import ai.assetlibrary.server.db.ShareTarget;
 import ai.assetlibrary.server.db.UserRow;
 import ai.assetlibrary.server.errors.ApiException;
 import java.time.Clock;
@@ -126,20 +127,42 @@ public final class ShareService {
           if (handle.attach(ShareDao.class).delete(targetType, targetId, userId) == 0) {
             throw new ApiException(ServiceCode.SHARE_NOT_FOUND, "No such share.");
           }
-          AssetDao assetDao = handle.attach(AssetDao.class);
-          List<AssetRow> reached =
-              ASSET.equals(targetType)
-                  ? assetDao.findById(targetId).stream().toList()
-                  : assetDao.findInGroup(targetId);
-          for (AssetRow asset : reached) {
-            assetDao.replaceDeliveryKeys(
-                asset.id(),
-                PublicIds.renewedDeliveryKey(asset.deliveryKey()),
-                asset.thumbnailDeliveryKey() == null
-                    ? null
-                    : PublicIds.renewedDeliveryKey(asset.thumbnailDeliveryKey()),
-                now);
-          }
+          renewDeliveryKeys(
+              handle.attach(AssetDao.class), new ShareTarget(targetType, targetId), now);
         });
+  }
+
+  /**
+   * Deletes the shares that have expired, renewing the delivery URLs of what they reached as a
+   * revoke does; returns how many were deleted. (Expired shares grant nothing from the moment they
+   * expire; this retires the URLs their grantees may have kept.)
+   */
+  public int deleteExpired() {
+    long now = clock.millis();
+    return jdbi.inTransaction(
+        handle -> {
+          ShareDao shareDao = handle.attach(ShareDao.class);
+          AssetDao assetDao = handle.attach(AssetDao.class);
+          for (ShareTarget target : shareDao.findExpiredTargets(now)) {
+            renewDeliveryKeys(assetDao, target, now);
+          }
+          return shareDao.deleteExpired(now);
+        });
+  }
+
+  private static void renewDeliveryKeys(AssetDao assetDao, ShareTarget target, long now) {
+    List<AssetRow> reached =
+        ASSET.equals(target.targetType())
+            ? assetDao.findById(target.targetId()).stream().toList()
+            : assetDao.findInGroup(target.targetId());
+    for (AssetRow asset : reached) {
+      assetDao.replaceDeliveryKeys(
+          asset.id(),
+          PublicIds.renewedDeliveryKey(asset.deliveryKey()),
+          asset.thumbnailDeliveryKey() == null
+              ? null
+              : PublicIds.renewedDeliveryKey(asset.thumbnailDeliveryKey()),
+          now);
+    }
   }
 }

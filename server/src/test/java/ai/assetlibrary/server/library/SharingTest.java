@@ -138,10 +138,14 @@ class SharingTest extends ServerTest {
         share(
             "/v1/assets/" + id,
             Map.of("userId", 5002, "permission", "READ", "expiresAt", soon.toString())));
-    assertThat(server.get("/v1/assets/" + id, alice).statusCode()).isEqualTo(200);
+    JsonNode seen = ok(server.get("/v1/assets/" + id, alice));
     app.clock().advance(Duration.ofHours(2));
     Errors.assertError(server.get("/v1/assets/" + id, alice), 404, "ASSET_NOT_FOUND");
     assertThat(ok(server.get("/v1/assets/" + id + "/shares", demo)).get("total").asLong()).isZero();
+
+    server.library().sweeper().sweep();
+    assertThat(fetch(seen.get("url"))).as("URL kept past the expiry, once swept").isEqualTo(404);
+    assertThat(fetch(ok(server.get("/v1/assets/" + id, demo)).get("url"))).isEqualTo(200);
   }
 
   @Test
