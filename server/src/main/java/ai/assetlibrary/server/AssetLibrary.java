@@ -24,7 +24,10 @@ import ai.assetlibrary.server.service.ShareService;
 import ai.assetlibrary.server.service.UploadService;
 import ai.assetlibrary.server.storage.FileSystemBlobStore;
 import ai.assetlibrary.server.upload.FileIngestor;
+import ai.assetlibrary.server.upload.FormConstraints;
 import ai.assetlibrary.server.upload.MultipartFormReader;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -69,6 +72,7 @@ public final class AssetLibrary implements AutoCloseable {
   private final ApiKeyService apiKeys;
   private final RequestRateLimiter rateLimiter;
   private final MultipartFormReader formReader;
+  private final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
   private final RunCounter finishedUploads = new RunCounter();
   private final MediaAnalyzer mediaAnalyzer;
   private final GroupService groups;
@@ -143,6 +147,7 @@ public final class AssetLibrary implements AutoCloseable {
             files,
             blobs,
             formReader,
+            new FormConstraints(validation.getValidator()),
             ingestor,
             provider,
             urls,
@@ -331,6 +336,7 @@ public final class AssetLibrary implements AutoCloseable {
     background.shutdownNow();
     mediaAnalyzer.close();
     metrics.close();
+    validation.close();
     try {
       if (!background.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("Background work did not stop within {}", SHUTDOWN_WAIT);

@@ -3,6 +3,7 @@ package ai.assetlibrary.server;
 import ai.assetlibrary.server.auth.ApiKeyAuthFeature;
 import ai.assetlibrary.server.auth.ApiKeyFilter;
 import ai.assetlibrary.server.errors.ApiExceptionMapper;
+import ai.assetlibrary.server.errors.ConstraintViolationMapper;
 import ai.assetlibrary.server.errors.JsonExceptionMapper;
 import ai.assetlibrary.server.errors.UnexpectedExceptionMapper;
 import ai.assetlibrary.server.errors.WebApplicationExceptionMapper;
@@ -10,6 +11,7 @@ import ai.assetlibrary.server.http.IgnoreProtocolUpgrades;
 import ai.assetlibrary.server.http.ObjectMapperResolver;
 import ai.assetlibrary.server.http.RequestLogFilter;
 import ai.assetlibrary.server.http.RequestSizeFilter;
+import ai.assetlibrary.server.http.ValidationSettings;
 import ai.assetlibrary.server.resources.AssetGroupsResource;
 import ai.assetlibrary.server.resources.AssetMapper;
 import ai.assetlibrary.server.resources.AssetsResource;
@@ -137,12 +139,13 @@ public final class AssetServer implements AutoCloseable {
         .register(new RequestLogFilter(library.metrics()))
         .register(JacksonFeature.withoutExceptionMappers())
         .register(ObjectMapperResolver.class)
+        .register(ValidationSettings.class)
         .register(ApiExceptionMapper.class)
+        .register(ConstraintViolationMapper.class)
         .register(WebApplicationExceptionMapper.class)
         .register(JsonExceptionMapper.class)
         .register(UnexpectedExceptionMapper.class)
-        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-        .property(ServerProperties.BV_FEATURE_DISABLE, true);
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
   }
 
   private static URI derivedBaseUrl(String bind, int port) {

@@ -1,5 +1,8 @@
 package ai.assetlibrary.server;
 
+import ai.assetlibrary.api.model.CreateAssetGroupRequest;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -187,13 +190,26 @@ public final class AssetServerMain {
     long tenant = number(options, "--tenant");
     long user = number(options, "--user");
     String providerGroup = required(options, "--provider-group");
-    String name = required(options, "--name");
+    String name = groupName(options);
     try (AssetLibrary library = AssetLibrary.forCommand(config)) {
       library.accounts().ensureUser(tenant, user, "user-" + user);
       var group = library.groups().importLegacy(legacyId, tenant, user, providerGroup, name);
       out.println("Imported " + group.publicId() + " (assetGroupId " + legacyId + ")");
     }
     return 0;
+  }
+
+  /** {@code --name}, held to the contract's rules for a group name: the API lists the group. */
+  private static String groupName(Map<String, String> options) {
+    String name = required(options, "--name");
+    try (ValidatorFactory validation = Validation.buildDefaultValidatorFactory()) {
+      var violations =
+          validation.getValidator().validateValue(CreateAssetGroupRequest.class, "name", name);
+      if (!violations.isEmpty()) {
+        throw new IllegalArgumentException("--name " + violations.iterator().next().getMessage());
+      }
+    }
+    return name;
   }
 
   private static Optional<Map<String, String>> options(List<String> words) {

@@ -38,7 +38,8 @@ public interface AssetDao {
       """
         AND (:groupId IS NULL OR a.group_id = :groupId)
         AND (:keyword IS NULL OR a.asset_id = :keyword OR a.name LIKE :namePattern ESCAPE '\\')
-        AND (:mediaType IS NULL OR a.media_type = :mediaType)
+        AND (:mediaFamily IS NULL OR a.media_type = :mediaFamily)
+        AND (:mimeType IS NULL OR a.mime_type = :mimeType)
         AND (:assetKind IS NULL OR a.asset_kind = :assetKind)
         AND (:status IS NULL OR a.status = :status)
         AND (NOT :ownedOnly OR a.owner_user_id = :userId)

@@ -5,6 +5,8 @@ package ai.assetlibrary.server.db;
  *
  * @param keyword exact public id to match, or null
  * @param namePattern a LIKE pattern (with {@code \} as escape) for the name, or null
+ * @param mediaFamily {@code image}, {@code video} or {@code audio}, or null
+ * @param mimeType a full detected type such as {@code image/png}, or null
  */
 public record AssetFilter(
     long tenantId,
@@ -13,7 +15,8 @@ public record AssetFilter(
     Long groupId,
     String keyword,
     String namePattern,
-    String mediaType,
+    String mediaFamily,
+    String mimeType,
     String assetKind,
     String status,
     boolean ownedOnly,

@@ -54,13 +54,12 @@ public final class AssetGroupsResource implements AssetGroupsApi {
   @Override
   public AssetGroupResponse createAssetGroup(
       SecurityContext securityContext, CreateAssetGroupRequest request) {
-    CreateAssetGroupRequest body = Bodies.required(request);
     var changes =
         new GroupChanges(
-            body.getName(),
-            body.getGroupKind() == null ? null : body.getGroupKind().toString(),
-            body.getDescription(),
-            body.getRetentionDays());
+            request.getName(),
+            request.getGroupKind().toString(),
+            request.getDescription(),
+            request.getRetentionDays());
     return new AssetGroupResponse(
         0,
         GroupMapper.toDto(groups.create(Caller.of(securityContext), changes)),
@@ -76,9 +75,9 @@ public final class AssetGroupsResource implements AssetGroupsApi {
   @Override
   public AssetGroupResponse updateAssetGroup(
       SecurityContext securityContext, String groupId, UpdateAssetGroupRequest request) {
-    UpdateAssetGroupRequest body = Bodies.required(request);
     var changes =
-        new GroupChanges(body.getName(), null, body.getDescription(), body.getRetentionDays());
+        new GroupChanges(
+            request.getName(), null, request.getDescription(), request.getRetentionDays());
     return new AssetGroupResponse(
         0,
         GroupMapper.toDto(groups.update(Caller.of(securityContext), groupId, changes)),
@@ -110,8 +109,7 @@ public final class AssetGroupsResource implements AssetGroupsApi {
   public ShareResponse shareAssetGroup(
       SecurityContext securityContext, String groupId, ShareRequest request) {
     var share =
-        shares.shareGroup(
-            Caller.of(securityContext), groupId, ShareMapper.fromDto(Bodies.required(request)));
+        shares.shareGroup(Caller.of(securityContext), groupId, ShareMapper.fromDto(request));
     return new ShareResponse(0, ShareMapper.toDto(share), "Asset group shared");
   }
 

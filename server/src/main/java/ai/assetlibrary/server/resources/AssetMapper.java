@@ -31,7 +31,7 @@ public final class AssetMapper {
                 row.tenantId(),
                 row.ownerUserId(),
                 view.groupPublicId(),
-                Asset.MediaTypeEnum.fromValue(row.mediaType()),
+                row.mimeType(),
                 row.assetKind(),
                 row.sourceType(),
                 row.status(),

@@ -82,8 +82,7 @@ public final class AssetsResource implements AssetsApi {
   @Override
   public AssetResponse updateAsset(
       SecurityContext securityContext, String assetId, UpdateAssetRequest request) {
-    var asset =
-        assets.rename(Caller.of(securityContext), assetId, Bodies.required(request).getName());
+    var asset = assets.rename(Caller.of(securityContext), assetId, request.getName());
     return new AssetResponse(0, mapper.toDto(asset), "Asset updated");
   }
 
@@ -103,8 +102,7 @@ public final class AssetsResource implements AssetsApi {
   public ShareResponse shareAsset(
       SecurityContext securityContext, String assetId, ShareRequest request) {
     var share =
-        shares.shareAsset(
-            Caller.of(securityContext), assetId, ShareMapper.fromDto(Bodies.required(request)));
+        shares.shareAsset(Caller.of(securityContext), assetId, ShareMapper.fromDto(request));
     return new ShareResponse(0, ShareMapper.toDto(share), "Asset shared");
   }
 

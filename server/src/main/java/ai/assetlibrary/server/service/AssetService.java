@@ -9,14 +9,10 @@ import ai.assetlibrary.server.db.ShareDao;
 import ai.assetlibrary.server.errors.ApiException;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reading, listing, renaming and deleting assets, as the caller may. */
 public final class AssetService {
-
-  private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "audio");
-  private static final int MAX_NAME_LENGTH = 255;
 
   private final Jdbi jdbi;
   private final GroupService groups;
@@ -40,13 +36,11 @@ public final class AssetService {
 
   /** The assets visible to the caller, newest first. */
   public Page<AssetView> list(Caller caller, AssetQuery query) {
-    Page.check(query.current(), query.size());
-    if (query.mediaType() != null && !MEDIA_TYPES.contains(query.mediaType())) {
-      throw ApiException.invalidField("mediaType", "'mediaType' must be image, video or audio.");
-    }
     Long groupId =
         query.groupId() == null ? null : groups.get(caller, query.groupId()).group().id();
     String keyword = Keywords.normalise(query.keyword());
+    // A family ("image") or a full type ("image/png"); the contract's pattern admits nothing else.
+    boolean fullType = query.mediaType() != null && query.mediaType().indexOf('/') >= 0;
     AssetFilter filter =
         new AssetFilter(
             caller.tenantId(),
@@ -55,7 +49,8 @@ public final class AssetService {
             groupId,
             keyword,
             Keywords.containsPattern(keyword),
-            query.mediaType(),
+            fullType ? null : query.mediaType(),
+            fullType ? query.mediaType() : null,
             query.assetKind(),
             query.status(),
             query.ownedOnly(),
@@ -70,10 +65,7 @@ public final class AssetService {
 
   /** Renames the asset; needs ownership or EDIT. */
   public AssetView rename(Caller caller, String assetId, String name) {
-    String clean = name == null ? "" : name.strip();
-    if (clean.isEmpty() || clean.length() > MAX_NAME_LENGTH) {
-      throw ApiException.invalidField("name", "'name' must be 1 to 255 characters.");
-    }
+    String clean = DisplayNames.clean(name);
     AssetView asset = requireEdit(caller, assetId);
     jdbi.onDemand(AssetDao.class).rename(asset.asset().id(), clean, clock.millis());
     return get(caller, assetId);

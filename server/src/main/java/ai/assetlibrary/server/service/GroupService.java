@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -26,10 +25,6 @@ public final class GroupService {
 
   static final String VIRTUAL_PORTRAIT = "VIRTUAL_PORTRAIT";
   static final String REAL_FACE = "REAL_FACE";
-  static final Set<String> KINDS = Set.of(AccountService.GENERIC_KIND, VIRTUAL_PORTRAIT, REAL_FACE);
-  private static final int MAX_NAME_LENGTH = 64;
-  private static final int MAX_DESCRIPTION_LENGTH = 300;
-  private static final int MAX_RETENTION_DAYS = 3650;
 
   /** Public ids of imported legacy RealFace groups: this prefix and the legacy integer id. */
   public static final String LEGACY_PREFIX = "legacy_rf_";
@@ -75,7 +70,6 @@ public final class GroupService {
   }
 
   public Page<GroupView> list(Caller caller, GroupQuery query) {
-    Page.check(query.current(), query.size());
     String keyword = Keywords.normalise(query.keyword());
     GroupFilter filter =
         new GroupFilter(
@@ -101,18 +95,10 @@ public final class GroupService {
    * starts a verification session and waits, pending, until the provider confirms it.
    */
   public GroupView create(Caller caller, GroupChanges request) {
-    String name = checkName(request.name());
+    String name = DisplayNames.clean(request.name());
     String kind = request.groupKind();
-    if (kind == null || !KINDS.contains(kind)) {
-      throw ApiException.invalidField(
-          "groupKind", "'groupKind' must be GENERIC, VIRTUAL_PORTRAIT or REAL_FACE.");
-    }
-    String description = checkDescription(request.description());
+    String description = request.description();
     Integer retention = request.retentionDays();
-    if (retention != null && (retention < 1 || retention > MAX_RETENTION_DAYS)) {
-      throw ApiException.invalidField(
-          "retentionDays", "'retentionDays' must be between 1 and " + MAX_RETENTION_DAYS + ".");
-    }
     if (!AccountService.GENERIC_KIND.equals(kind) && retention != null) {
       throw ApiException.invalidField(
           "retentionDays", "Portrait groups keep their assets: 'retentionDays' does not apply.");
@@ -172,7 +158,7 @@ public final class GroupService {
             publicId,
             tenantId,
             ownerUserId,
-            checkName(name),
+            DisplayNames.clean(name),
             REAL_FACE,
             "active",
             false,
@@ -201,18 +187,12 @@ public final class GroupService {
       throw denied();
     }
     AssetGroupRow group = view.group();
-    String name = changes.name() == null ? group.name() : checkName(changes.name());
+    String name = changes.name() == null ? group.name() : DisplayNames.clean(changes.name());
     String description =
-        changes.description() == null
-            ? group.description()
-            : emptyToNull(checkDescription(changes.description()));
+        changes.description() == null ? group.description() : emptyToNull(changes.description());
     Integer retention = group.retentionDays();
     if (changes.retentionDays() != null) {
       int days = changes.retentionDays();
-      if (days < 0 || days > MAX_RETENTION_DAYS) {
-        throw ApiException.invalidField(
-            "retentionDays", "'retentionDays' must be between 0 and " + MAX_RETENTION_DAYS + ".");
-      }
       if (days > 0 && !AccountService.GENERIC_KIND.equals(group.groupKind())) {
         throw ApiException.invalidField(
             "retentionDays", "Portrait groups keep their assets: 'retentionDays' does not apply.");
@@ -330,24 +310,6 @@ public final class GroupService {
     return new ApiException(
         ServiceCode.ASSET_GROUP_ACCESS_DENIED,
         "Your access to this asset group does not allow this.");
-  }
-
-  private static String checkName(String name) {
-    String clean = name == null ? "" : name.strip();
-    if (clean.isEmpty() || clean.length() > MAX_NAME_LENGTH) {
-      throw ApiException.invalidField(
-          "name", "'name' must be 1 to " + MAX_NAME_LENGTH + " characters.");
-    }
-    return clean;
-  }
-
-  private static String checkDescription(String description) {
-    if (description != null && description.length() > MAX_DESCRIPTION_LENGTH) {
-      throw ApiException.invalidField(
-          "description",
-          "'description' must be at most " + MAX_DESCRIPTION_LENGTH + " characters.");
-    }
-    return description;
   }
 
   private static String emptyToNull(String text) {

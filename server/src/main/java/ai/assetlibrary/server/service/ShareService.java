@@ -76,12 +76,6 @@ public final class ShareService {
 
   private ShareView grant(
       Caller caller, String targetType, long targetId, String publicId, ShareRequest request) {
-    if (request.userId() == null) {
-      throw ApiException.invalidField("userId", "'userId' is required.");
-    }
-    if (request.permission() == null) {
-      throw ApiException.invalidField("permission", "'permission' must be READ, USE or EDIT.");
-    }
     if (request.userId() == caller.userId()) {
       throw ApiException.invalidField("userId", "You cannot share with yourself.");
     }

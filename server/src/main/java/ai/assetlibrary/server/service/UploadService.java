@@ -23,6 +23,7 @@ import ai.assetlibrary.server.storage.PendingBlob;
 import ai.assetlibrary.server.storage.Sha256;
 import ai.assetlibrary.server.upload.FileIngestor;
 import ai.assetlibrary.server.upload.Filenames;
+import ai.assetlibrary.server.upload.FormConstraints;
 import ai.assetlibrary.server.upload.IngestedFile;
 import ai.assetlibrary.server.upload.MultipartFormReader;
 import ai.assetlibrary.server.upload.UploadForm;
@@ -40,7 +41,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -63,9 +63,6 @@ public final class UploadService {
   private static final String LEGACY_GROUP_PREFIX = GroupService.LEGACY_PREFIX;
   private static final String ACTIVE = "active";
   private static final String PROCESSING = "processing";
-  private static final int MAX_NAME_LENGTH = 255;
-  private static final int MAX_ID_LENGTH = 64;
-  private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[!-~]{1,255}");
 
   private final Jdbi jdbi;
   private final GroupService groups;
@@ -73,6 +70,7 @@ public final class UploadService {
   private final AssetFiles files;
   private final BlobStore blobs;
   private final MultipartFormReader formReader;
+  private final FormConstraints formConstraints;
   private final FileIngestor ingestor;
   private final AssetProvider provider;
   private final PublicUrls urls;
@@ -92,6 +90,7 @@ public final class UploadService {
       AssetFiles files,
       BlobStore blobs,
       MultipartFormReader formReader,
+      FormConstraints formConstraints,
       FileIngestor ingestor,
       AssetProvider provider,
       PublicUrls urls,
@@ -109,6 +108,7 @@ public final class UploadService {
     this.files = files;
     this.blobs = blobs;
     this.formReader = formReader;
+    this.formConstraints = formConstraints;
     this.ingestor = ingestor;
     this.provider = provider;
     this.urls = urls;
@@ -127,14 +127,16 @@ public final class UploadService {
 
   /**
    * Uploads the multipart {@code body} for {@code caller} and returns the stored asset, or the
-   * asset stored earlier under the same {@code idempotencyKey} (the header, possibly null).
+   * asset stored earlier under the same {@code idempotencyKey} (the header, possibly null, already
+   * held to the contract's form for it).
    */
   public UploadResult upload(
       Caller caller, String contentType, String idempotencyKey, InputStream body) {
     long started = System.nanoTime();
     boolean stored = false;
-    Optional<String> key = checkIdempotencyKey(idempotencyKey);
+    Optional<String> key = Optional.ofNullable(idempotencyKey);
     try (UploadForm form = formReader.read(contentType, body, FILE_PART, ingestor::ingest)) {
+      formConstraints.check(form);
       Optional<IdempotentUpload> idempotent =
           key.flatMap(k -> form.file().map(f -> new IdempotentUpload(k, fingerprint(form, f))));
       Optional<AssetView> earlier = idempotent.flatMap(i -> earlierUpload(caller, i));
@@ -179,17 +181,6 @@ public final class UploadService {
     KeyClaimedMeanwhile() {
       super(null, null, false, false);
     }
-  }
-
-  private static Optional<String> checkIdempotencyKey(String raw) {
-    if (raw == null) {
-      return Optional.empty();
-    }
-    if (!IDEMPOTENCY_KEY.matcher(raw).matches()) {
-      throw ApiException.invalidField(
-          IDEMPOTENCY_KEY_HEADER, "'Idempotency-Key' must be 1 to 255 visible ASCII characters.");
-    }
-    return Optional.of(raw);
   }
 
   /** A digest of what the request sent: the file's bytes and name, and every form field. */
@@ -244,8 +235,6 @@ public final class UploadService {
         form.field(GROUP_ID_FIELD).map(String::strip).filter(s -> !s.isEmpty());
     Optional<Long> legacyId = legacyGroupId(form, groupId);
     Optional<String> model = form.field(MODEL_FIELD).map(String::strip).filter(s -> !s.isEmpty());
-    groupId.ifPresent(id -> checkLength(GROUP_ID_FIELD, id, MAX_ID_LENGTH));
-    model.ifPresent(m -> checkLength(MODEL_FIELD, m, MAX_ID_LENGTH));
     if (legacyId.isPresent()) {
       GroupView group = legacyGroup(caller, legacyId.get());
       checkUploadAllowed(group);
@@ -380,17 +369,11 @@ public final class UploadService {
   }
 
   private static String displayName(UploadForm form, IngestedFile file) {
-    Optional<String> name =
-        form.field(NAME_FIELD).map(Filenames::withoutInvisibles).map(String::strip);
-    name.ifPresent(n -> checkLength(NAME_FIELD, n, MAX_NAME_LENGTH));
-    return name.filter(n -> !n.isEmpty()).orElse(file.originalFilename());
-  }
-
-  private static void checkLength(String field, String value, int max) {
-    if (value.length() > max) {
-      throw ApiException.invalidField(
-          field, "'" + field + "' is longer than " + max + " characters.");
-    }
+    return form.field(NAME_FIELD)
+        .map(Filenames::withoutInvisibles)
+        .map(String::strip)
+        .filter(n -> !n.isEmpty())
+        .orElse(file.originalFilename());
   }
 
   private MediaAnalysis analyze(IngestedFile file, AcceptedType type) {

@@ -28,7 +28,7 @@ class ObjectMapperResolverTest {
             1001L,
             5001L,
             "library",
-            Asset.MediaTypeEnum.IMAGE,
+            "image/png",
             "UPLOAD",
             "UNIFIED",
             "active",
@@ -42,7 +42,7 @@ class ObjectMapperResolverTest {
     JsonNode json = mapper.readTree(mapper.writeValueAsString(asset));
 
     assertThat(json.get("createdAt").asText()).isEqualTo("2026-05-11T10:00:00Z");
-    assertThat(json.get("mediaType").asText()).isEqualTo("image");
+    assertThat(json.get("mediaType").asText()).isEqualTo("image/png");
     assertThat(json.has("width")).isFalse();
     assertThat(json.has("providerRefs")).isFalse();
     assertThat(json.has("thumbnailUrl")).isFalse();

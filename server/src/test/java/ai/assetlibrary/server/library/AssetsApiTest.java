@@ -42,12 +42,19 @@ class AssetsApiTest extends ServerTest {
     assertThat(names("/v1/assets?groupId=" + group)).containsExactly("second.png");
     assertThat(names("/v1/assets?groupId=library")).containsExactly("tone.wav", "first.png");
     assertThat(names("/v1/assets?mediaType=audio")).containsExactly("tone.wav");
+    assertThat(names("/v1/assets?mediaType=image")).containsExactly("second.png", "first.png");
+    assertThat(names("/v1/assets?mediaType=audio/wav")).containsExactly("tone.wav");
+    assertThat(names("/v1/assets?mediaType=image/png&groupId=library"))
+        .containsExactly("first.png");
+    assertThat(names("/v1/assets?mediaType=image/jpeg")).isEmpty();
     assertThat(names("/v1/assets?keyword=SECOND")).containsExactly("second.png");
     assertThat(names("/v1/assets?keyword=_")).isEmpty();
     assertThat(names("/v1/assets?assetKind=UPLOAD&status=active")).hasSize(3);
     assertThat(names("/v1/assets?ownedOnly=true&createdBy=demo")).hasSize(3);
     assertThat(names("/v1/assets?size=1&current=3")).containsExactly("first.png");
     Errors.assertField(server.get("/v1/assets?mediaType=document", key), "mediaType");
+    Errors.assertField(server.get("/v1/assets?mediaType=application/pdf", key), "mediaType");
+    Errors.assertField(server.get("/v1/assets?mediaType=image/", key), "mediaType");
     Errors.assertField(server.get("/v1/assets?size=101", key), "size");
     Errors.assertError(
         server.get("/v1/assets?groupId=ug_00000000000000000000000000000000", key),

@@ -118,7 +118,7 @@ class MediaUploadTest extends ServerTest {
   void mp4IsMeasuredFromTheContainerWithAPosterFrame() throws IOException {
     JsonNode asset = upload("clip.mp4", TestMedia.fixture("plain.mp4"));
 
-    assertThat(asset.get("mediaType").asText()).isEqualTo("video");
+    assertThat(asset.get("mediaType").asText()).isEqualTo("video/mp4");
     assertThat(asset.get("mimeType").asText()).isEqualTo("video/mp4");
     assertThat(asset.get("fileType").asText()).isEqualTo("mp4");
     assertThat(asset.get("assetType").asText()).isEqualTo("Video");
@@ -196,7 +196,7 @@ class MediaUploadTest extends ServerTest {
   }
 
   private void assertAudio(JsonNode asset, String mimeType, String fileType, double seconds) {
-    assertThat(asset.get("mediaType").asText()).isEqualTo("audio");
+    assertThat(asset.get("mediaType").asText()).isEqualTo(mimeType);
     assertThat(asset.get("mimeType").asText()).isEqualTo(mimeType);
     assertThat(asset.get("fileType").asText()).isEqualTo(fileType);
     assertThat(asset.get("durationSeconds").asDouble()).isCloseTo(seconds, within(0.05));

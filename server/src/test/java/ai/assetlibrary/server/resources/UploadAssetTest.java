@@ -71,7 +71,7 @@ class UploadAssetTest extends ServerTest {
     assertThat(asset.get("status").asText()).isEqualTo("active");
     assertThat(asset.get("assetKind").asText()).isEqualTo("UPLOAD");
     assertThat(asset.get("sourceType").asText()).isEqualTo("UNIFIED");
-    assertThat(asset.get("mediaType").asText()).isEqualTo("image");
+    assertThat(asset.get("mediaType").asText()).isEqualTo("image/png");
     assertThat(asset.get("assetType").asText()).isEqualTo("Image");
     assertThat(asset.get("mimeType").asText()).isEqualTo("image/png");
     assertThat(asset.get("fileType").asText()).isEqualTo("png");

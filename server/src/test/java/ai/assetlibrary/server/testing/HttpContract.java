@@ -6,6 +6,9 @@ import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.net.URLDecoder;
 import java.net.http.HttpRequest;
@@ -26,6 +29,8 @@ import java.util.concurrent.Flow;
  * whose parts the upload tests cover one by one.
  */
 final class HttpContract {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final OpenApiInteractionValidator VALIDATOR =
       OpenApiInteractionValidator.createForSpecificationUrl(
@@ -94,6 +99,39 @@ final class HttpContract {
               + "\n"
               + body);
     }
+    checkMediaTypes(response, body);
+  }
+
+  /**
+   * The seed's rule that a schema cannot state: an asset's {@code mediaType} is its detected type,
+   * the same string as its {@code mimeType}, on every endpoint that returns one.
+   */
+  private static void checkMediaTypes(HttpResponse<?> response, String body) {
+    if (!isJson(response) || body == null || body.isEmpty()) {
+      return;
+    }
+    try {
+      for (JsonNode asset : JSON.readTree(body).findParents("assetId")) {
+        boolean record = asset.get("assetId").isTextual() && asset.path("mimeType").isTextual();
+        if (record && !asset.path("mediaType").equals(asset.get("mimeType"))) {
+          throw new AssertionError(
+              "An asset whose mediaType is not its mimeType, from "
+                  + response.request().uri().getRawPath()
+                  + ":\n"
+                  + asset);
+        }
+      }
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("Not JSON, although declared so: " + body, e);
+    }
+  }
+
+  private static boolean isJson(HttpResponse<?> response) {
+    return response
+        .headers()
+        .firstValue("Content-Type")
+        .map(type -> type.startsWith("application/json"))
+        .orElse(false);
   }
 
   private static Request toValidatorRequest(HttpRequest request) {
