@@ -7,6 +7,7 @@ import ai.assetlibrary.server.errors.ConstraintViolationMapper;
 import ai.assetlibrary.server.errors.JsonExceptionMapper;
 import ai.assetlibrary.server.errors.UnexpectedExceptionMapper;
 import ai.assetlibrary.server.errors.WebApplicationExceptionMapper;
+import ai.assetlibrary.server.http.ApiVersionHeader;
 import ai.assetlibrary.server.http.IgnoreProtocolUpgrades;
 import ai.assetlibrary.server.http.ObjectMapperResolver;
 import ai.assetlibrary.server.http.RequestLogFilter;
@@ -118,6 +119,7 @@ public final class AssetServer implements AutoCloseable {
 
   static ResourceConfig application(AssetLibrary library) {
     ApiKeyFilter apiKeyFilter = new ApiKeyFilter(library.apiKeys(), library.rateLimiter());
+    String contractVersion = ApiVersionHeader.builtVersion();
     return new ResourceConfig()
         .register(
             new AssetsResource(
@@ -130,13 +132,14 @@ public final class AssetServer implements AutoCloseable {
         .register(new ProviderCallbacksResource(library.reconciler()))
         .register(
             new OperationsResource(
-                new Readiness(library.jdbi(), library.blobs()), library.metrics()))
+                new Readiness(library.jdbi(), library.blobs()), library.metrics(), contractVersion))
         .register(new ReferenceResource())
         .register(new ApiKeyAuthFeature(apiKeyFilter))
         .register(
             new RequestSizeFilter(
                 library.formReader().maxBodyBytes(), library.config().maxUploadBytes()))
         .register(new RequestLogFilter(library.metrics()))
+        .register(new ApiVersionHeader(contractVersion))
         .register(JacksonFeature.withoutExceptionMappers())
         .register(ObjectMapperResolver.class)
         .register(ValidationSettings.class)

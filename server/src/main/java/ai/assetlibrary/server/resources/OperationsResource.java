@@ -15,15 +15,17 @@ public final class OperationsResource implements OperationsApi {
 
   private final Readiness readiness;
   private final AssetMetrics metrics;
+  private final String contractVersion;
 
-  public OperationsResource(Readiness readiness, AssetMetrics metrics) {
+  public OperationsResource(Readiness readiness, AssetMetrics metrics, String contractVersion) {
     this.readiness = readiness;
     this.metrics = metrics;
+    this.contractVersion = contractVersion;
   }
 
   @Override
   public HealthResponse getHealth() {
-    return new HealthResponse(0, new Health(Health.StatusEnum.UP), "OK");
+    return new HealthResponse(0, new Health(Health.StatusEnum.UP).version(contractVersion), "OK");
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +75,29 @@ class OperationsTest extends ServerTest {
     assertThat(yaml.body()).isEqualTo(new String(spec, java.nio.charset.StandardCharsets.UTF_8));
     assertThat(json.statusCode()).isEqualTo(200);
     assertThat(TestServer.json(json)).isEqualTo(new ObjectMapper(new YAMLFactory()).readTree(spec));
+  }
+
+  @Test
+  void everyResponseNamesTheContractVersionItAnswersUnder() throws IOException {
+    String version =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Path.of("..", "api", "openapi.yaml").toFile())
+            .at("/info/version")
+            .asText();
+
+    HttpResponse<String> health = server.get("/healthz", null);
+    HttpResponse<String> served = server.get("/openapi.json", null);
+    HttpResponse<String> refused = server.get("/v1/assets", null);
+    HttpResponse<String> unknown = server.get("/no/such/route", key);
+
+    assertThat(version).matches("\\d+\\.\\d+\\.\\d+");
+    assertThat(TestServer.json(health).at("/data/version").asText()).isEqualTo(version);
+    assertThat(TestServer.json(served).at("/info/version").asText()).isEqualTo(version);
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    for (HttpResponse<String> response : List.of(health, served, refused, unknown)) {
+      assertThat(response.headers().firstValue("X-API-Version")).hasValue(version);
+    }
   }
 
   @Test
