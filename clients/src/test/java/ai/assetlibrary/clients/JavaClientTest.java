@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import ai.assetlibrary.client.ApiClient;
 import ai.assetlibrary.client.ApiException;
+import ai.assetlibrary.client.api.AssetGroupsApi;
 import ai.assetlibrary.client.api.AssetsApi;
 import ai.assetlibrary.client.api.DeliveryApi;
 import ai.assetlibrary.client.model.Asset;
+import ai.assetlibrary.client.model.AssetGroup;
+import ai.assetlibrary.client.model.ErrorResponse;
+import ai.assetlibrary.client.model.GroupKind;
+import ai.assetlibrary.client.model.ServiceCode;
 import ai.assetlibrary.client.model.Share;
 import ai.assetlibrary.client.model.SharePermission;
 import ai.assetlibrary.client.model.ShareRequest;
@@ -15,6 +20,7 @@ import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -86,10 +92,56 @@ class JavaClientTest extends ServerTest {
         .isZero();
   }
 
+  @Test
+  void readsRecordsWhoseEnumsHaveValuesOfALaterContract() throws Exception {
+    String otherKey = server.createKey(1001, OTHER_USER, "bob");
+    byte[] png = TestMedia.png(32, 32);
+    File file = Files.write(dir.resolve("later.png"), png).toFile();
+    String assetId =
+        new AssetsApi(client(key))
+            .uploadAsset(file, null, "Later", "library", null, null)
+            .getData()
+            .getAssetId();
+    new AssetsApi(client(key))
+        .shareAsset(
+            assetId, new ShareRequest().userId(OTHER_USER).permission(SharePermission.READ));
+
+    try (LaterContractServer later = LaterContractServer.inFrontOf(server.uri(""))) {
+      AssetsApi owner = new AssetsApi(client(later.uri(), key));
+      Asset seen = new AssetsApi(client(later.uri(), otherKey)).getAsset(assetId).getData();
+      Share share = owner.listAssetShares(assetId).getData().getRecords().get(0);
+      AssetGroup library =
+          new AssetGroupsApi(client(later.uri(), key)).getAssetGroup("library").getData();
+      ApiException missing =
+          catchThrowableOfType(
+              ApiException.class, () -> owner.getAsset("ua_00000000000000000000000000000000"));
+      ErrorResponse error =
+          ApiClient.createDefaultObjectMapper()
+              .readValue(missing.getResponseBody(), ErrorResponse.class);
+
+      assertThat(seen.getSharePermission()).isEqualTo(SharePermission.UNKNOWN_DEFAULT_OPEN_API);
+      assertThat(seen.getAssetId()).isEqualTo(assetId);
+      assertThat(seen.getMediaType()).isEqualTo("image/png");
+      assertThat(seen.getSizeBytes()).isEqualTo(png.length);
+      assertThat(share.getPermission()).isEqualTo(SharePermission.UNKNOWN_DEFAULT_OPEN_API);
+      assertThat(share.getTargetType()).isEqualTo(Share.TargetTypeEnum.UNKNOWN_DEFAULT_OPEN_API);
+      assertThat(share.getUserId()).isEqualTo(OTHER_USER);
+      assertThat(library.getGroupKind()).isEqualTo(GroupKind.UNKNOWN_DEFAULT_OPEN_API);
+      assertThat(library.getName()).isEqualTo("Library");
+      assertThat(missing.getCode()).isEqualTo(404);
+      assertThat(error.getServiceCode()).isEqualTo(ServiceCode.UNKNOWN_DEFAULT_OPEN_API);
+      assertThat(error.getMsg()).isNotBlank();
+    }
+  }
+
   /** A client as generated, pointed at the test server, sending {@code apiKey} when given. */
   private ApiClient client(String apiKey) {
+    return client(server.uri(""), apiKey);
+  }
+
+  private static ApiClient client(URI baseUri, String apiKey) {
     ApiClient client = new ApiClient();
-    client.updateBaseUri(server.uri("").toString());
+    client.updateBaseUri(baseUri.toString());
     if (apiKey != null) {
       client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + apiKey));
     }
