@@ -1,6 +1,6 @@
 package ai.assetlibrary.pact;
 
-import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.domain.Caller;
 import ai.assetlibrary.server.db.AssetGroupDao;
 import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.service.AssetView;

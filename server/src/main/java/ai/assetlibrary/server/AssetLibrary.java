@@ -1,6 +1,5 @@
 package ai.assetlibrary.server;
 
-import ai.assetlibrary.server.auth.ApiKeyService;
 import ai.assetlibrary.server.auth.RequestRateLimiter;
 import ai.assetlibrary.server.db.Database;
 import ai.assetlibrary.server.media.MediaAnalyzer;
@@ -11,6 +10,7 @@ import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.ModelArkClient;
 import ai.assetlibrary.server.provider.UnconfiguredProvider;
 import ai.assetlibrary.server.service.AccountService;
+import ai.assetlibrary.server.service.ApiKeyService;
 import ai.assetlibrary.server.service.AssetFiles;
 import ai.assetlibrary.server.service.AssetService;
 import ai.assetlibrary.server.service.DeliveryService;

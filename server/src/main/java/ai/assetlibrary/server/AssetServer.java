@@ -2,9 +2,9 @@ package ai.assetlibrary.server;
 
 import ai.assetlibrary.server.auth.ApiKeyAuthFeature;
 import ai.assetlibrary.server.auth.ApiKeyFilter;
-import ai.assetlibrary.server.errors.ApiExceptionMapper;
 import ai.assetlibrary.server.errors.ConstraintViolationMapper;
 import ai.assetlibrary.server.errors.JsonExceptionMapper;
+import ai.assetlibrary.server.errors.LibraryExceptionMapper;
 import ai.assetlibrary.server.errors.UnexpectedExceptionMapper;
 import ai.assetlibrary.server.errors.WebApplicationExceptionMapper;
 import ai.assetlibrary.server.http.ApiVersionHeader;
@@ -143,7 +143,7 @@ public final class AssetServer implements AutoCloseable {
         .register(JacksonFeature.withoutExceptionMappers())
         .register(ObjectMapperResolver.class)
         .register(ValidationSettings.class)
-        .register(ApiExceptionMapper.class)
+        .register(LibraryExceptionMapper.class)
         .register(ConstraintViolationMapper.class)
         .register(WebApplicationExceptionMapper.class)
         .register(JsonExceptionMapper.class)

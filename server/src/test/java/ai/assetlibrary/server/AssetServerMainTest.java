@@ -2,7 +2,7 @@ package ai.assetlibrary.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.domain.Caller;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

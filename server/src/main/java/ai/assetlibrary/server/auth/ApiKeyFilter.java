@@ -1,7 +1,9 @@
 package ai.assetlibrary.server.auth;
 
-import ai.assetlibrary.api.model.ServiceCode;
-import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.domain.Caller;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
+import ai.assetlibrary.server.service.ApiKeyService;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -33,9 +35,8 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     List<String> headers = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
     if (headers == null || headers.isEmpty() || headers.get(0).isBlank()) {
-      throw new ApiException(
-          ServiceCode.AUTH_API_KEY_MISSING,
-          "An API key is required: send Authorization: Bearer sk-…");
+      throw new LibraryException(
+          Failure.API_KEY_MISSING, "An API key is required: send Authorization: Bearer sk-…");
     }
     String header = headers.get(0).strip();
     if (headers.size() > 1
@@ -50,9 +51,8 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
     request.setSecurityContext(new CallerSecurityContext(caller, secure));
   }
 
-  private ApiException invalid() {
-    return new ApiException(
-        ServiceCode.AUTH_API_KEY_INVALID, "The API key is invalid or disabled.");
+  private LibraryException invalid() {
+    return new LibraryException(Failure.API_KEY_INVALID, "The API key is invalid or disabled.");
   }
 
   /** Carries the authenticated caller as the request's principal. */

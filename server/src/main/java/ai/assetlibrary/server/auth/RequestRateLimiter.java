@@ -1,8 +1,8 @@
 package ai.assetlibrary.server.auth;
 
-import ai.assetlibrary.api.model.ErrorDetails;
-import ai.assetlibrary.api.model.ServiceCode;
-import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.FailureDetails;
+import ai.assetlibrary.server.domain.LibraryException;
 import java.time.Clock;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -37,10 +37,10 @@ public final class RequestRateLimiter {
         buckets.computeIfAbsent(keyHash, k -> new Bucket(burst, clock.millis())).take(perMilli);
     if (waitMillis > 0) {
       int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (waitMillis + 999) / 1000));
-      throw new ApiException(
-          ServiceCode.RATE_LIMITED,
+      throw new LibraryException(
+          Failure.RATE_LIMITED,
           "Too many requests for this API key; retry in " + seconds + " s.",
-          new ErrorDetails().retryAfterSeconds(seconds));
+          FailureDetails.retryAfterSeconds(seconds));
     }
   }
 

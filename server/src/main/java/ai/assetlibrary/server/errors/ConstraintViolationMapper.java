@@ -1,6 +1,7 @@
 package ai.assetlibrary.server.errors;
 
 import ai.assetlibrary.api.model.ServiceCode;
+import ai.assetlibrary.server.domain.Violations;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;

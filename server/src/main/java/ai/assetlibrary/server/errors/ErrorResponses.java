@@ -3,6 +3,7 @@ package ai.assetlibrary.server.errors;
 import ai.assetlibrary.api.model.ErrorDetails;
 import ai.assetlibrary.api.model.ErrorResponse;
 import ai.assetlibrary.api.model.ServiceCode;
+import ai.assetlibrary.server.domain.LibraryException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -22,8 +23,11 @@ public final class ErrorResponses {
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
-  public static Response of(ApiException e) {
-    return of(e.serviceCode(), e.getMessage(), e.details());
+  public static Response of(LibraryException e) {
+    return of(
+        FailureCodes.serviceCode(e.failure()),
+        e.getMessage(),
+        FailureCodes.wireDetails(e.details()));
   }
 
   /** A 500 whose correlation id is logged together with the cause; the body has no stack trace. */

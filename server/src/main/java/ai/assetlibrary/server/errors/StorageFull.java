@@ -1,6 +1,7 @@
 package ai.assetlibrary.server.errors;
 
-import ai.assetlibrary.api.model.ServiceCode;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
 import java.io.IOException;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -34,9 +35,9 @@ public final class StorageFull {
     return message.contains(NO_SPACE) || message.contains(DISK_QUOTA);
   }
 
-  public static ApiException error() {
-    return new ApiException(
-        ServiceCode.STORAGE_FULL,
+  public static LibraryException error() {
+    return new LibraryException(
+        Failure.STORAGE_FULL,
         "The server has no storage space left; nothing was kept. Retry later.");
   }
 }

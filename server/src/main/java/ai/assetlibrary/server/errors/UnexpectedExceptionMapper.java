@@ -1,5 +1,6 @@
 package ai.assetlibrary.server.errors;
 
+import ai.assetlibrary.server.upload.StalledBody;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package ai.assetlibrary.server.http;
 
-import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.domain.Caller;
 import ai.assetlibrary.server.metrics.AssetMetrics;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.container.ContainerRequestContext;

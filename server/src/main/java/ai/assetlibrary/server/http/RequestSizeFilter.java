@@ -1,8 +1,7 @@
 package ai.assetlibrary.server.http;
 
-import ai.assetlibrary.api.model.ServiceCode;
-import ai.assetlibrary.server.errors.ApiException;
-import ai.assetlibrary.server.upload.FileIngestor;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -36,12 +35,12 @@ public final class RequestSizeFilter implements ContainerRequestFilter {
     } catch (NumberFormatException e) {
       // Larger than a long can hold is larger than any limit.
       if (declared.strip().matches("\\d+")) {
-        throw FileIngestor.tooLarge(maxFileBytes);
+        throw LibraryException.fileTooLarge(maxFileBytes);
       }
-      throw new ApiException(ServiceCode.REQUEST_MALFORMED, "Content-Length is not a number.");
+      throw new LibraryException(Failure.REQUEST_MALFORMED, "Content-Length is not a number.");
     }
     if (length > maxBodyBytes) {
-      throw FileIngestor.tooLarge(maxFileBytes);
+      throw LibraryException.fileTooLarge(maxFileBytes);
     }
   }
 }

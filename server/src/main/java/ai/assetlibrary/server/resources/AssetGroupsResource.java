@@ -10,7 +10,7 @@ import ai.assetlibrary.api.model.SharePageResponse;
 import ai.assetlibrary.api.model.ShareRequest;
 import ai.assetlibrary.api.model.ShareResponse;
 import ai.assetlibrary.api.model.UpdateAssetGroupRequest;
-import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.auth.Authenticated;
 import ai.assetlibrary.server.service.GroupChanges;
 import ai.assetlibrary.server.service.GroupQuery;
 import ai.assetlibrary.server.service.GroupService;
@@ -48,7 +48,7 @@ public final class AssetGroupsResource implements AssetGroupsApi {
             ownedOnly,
             createdBy);
     return new AssetGroupPageResponse(
-        0, GroupMapper.toPage(groups.list(Caller.of(securityContext), query)), "OK");
+        0, GroupMapper.toPage(groups.list(Authenticated.caller(securityContext), query)), "OK");
   }
 
   @Override
@@ -62,14 +62,14 @@ public final class AssetGroupsResource implements AssetGroupsApi {
             request.getRetentionDays());
     return new AssetGroupResponse(
         0,
-        GroupMapper.toDto(groups.create(Caller.of(securityContext), changes)),
+        GroupMapper.toDto(groups.create(Authenticated.caller(securityContext), changes)),
         "Asset group created");
   }
 
   @Override
   public AssetGroupResponse getAssetGroup(SecurityContext securityContext, String groupId) {
     return new AssetGroupResponse(
-        0, GroupMapper.toDto(groups.get(Caller.of(securityContext), groupId)), "OK");
+        0, GroupMapper.toDto(groups.get(Authenticated.caller(securityContext), groupId)), "OK");
   }
 
   @Override
@@ -80,7 +80,7 @@ public final class AssetGroupsResource implements AssetGroupsApi {
             request.getName(), null, request.getDescription(), request.getRetentionDays());
     return new AssetGroupResponse(
         0,
-        GroupMapper.toDto(groups.update(Caller.of(securityContext), groupId, changes)),
+        GroupMapper.toDto(groups.update(Authenticated.caller(securityContext), groupId, changes)),
         "Asset group updated");
   }
 
@@ -89,34 +89,38 @@ public final class AssetGroupsResource implements AssetGroupsApi {
       SecurityContext securityContext, String groupId) {
     return new AssetGroupResponse(
         0,
-        GroupMapper.toDto(groups.refreshVerification(Caller.of(securityContext), groupId)),
+        GroupMapper.toDto(
+            groups.refreshVerification(Authenticated.caller(securityContext), groupId)),
         "Verification link refreshed");
   }
 
   @Override
   public DeletedResponse deleteAssetGroup(SecurityContext securityContext, String groupId) {
-    groups.delete(Caller.of(securityContext), groupId);
+    groups.delete(Authenticated.caller(securityContext), groupId);
     return new DeletedResponse(0, "Deleted successfully", "Asset group deleted");
   }
 
   @Override
   public SharePageResponse listAssetGroupShares(SecurityContext securityContext, String groupId) {
     return new SharePageResponse(
-        0, ShareMapper.toPage(shares.listGroupShares(Caller.of(securityContext), groupId)), "OK");
+        0,
+        ShareMapper.toPage(shares.listGroupShares(Authenticated.caller(securityContext), groupId)),
+        "OK");
   }
 
   @Override
   public ShareResponse shareAssetGroup(
       SecurityContext securityContext, String groupId, ShareRequest request) {
     var share =
-        shares.shareGroup(Caller.of(securityContext), groupId, ShareMapper.fromDto(request));
+        shares.shareGroup(
+            Authenticated.caller(securityContext), groupId, ShareMapper.fromDto(request));
     return new ShareResponse(0, ShareMapper.toDto(share), "Asset group shared");
   }
 
   @Override
   public DeletedResponse revokeAssetGroupShare(
       SecurityContext securityContext, String groupId, Long userId) {
-    shares.revokeGroupShare(Caller.of(securityContext), groupId, userId);
+    shares.revokeGroupShare(Authenticated.caller(securityContext), groupId, userId);
     return new DeletedResponse(0, "Deleted successfully", "Share revoked");
   }
 }

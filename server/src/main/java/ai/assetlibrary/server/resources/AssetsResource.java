@@ -8,7 +8,7 @@ import ai.assetlibrary.api.model.SharePageResponse;
 import ai.assetlibrary.api.model.ShareRequest;
 import ai.assetlibrary.api.model.ShareResponse;
 import ai.assetlibrary.api.model.UpdateAssetRequest;
-import ai.assetlibrary.server.auth.Caller;
+import ai.assetlibrary.server.auth.Authenticated;
 import ai.assetlibrary.server.service.AssetQuery;
 import ai.assetlibrary.server.service.AssetService;
 import ai.assetlibrary.server.service.ShareService;
@@ -44,7 +44,7 @@ public final class AssetsResource implements AssetsApi {
       String idempotencyKey,
       InputStream body) {
     UploadResult result =
-        uploads.upload(Caller.of(securityContext), contentType, idempotencyKey, body);
+        uploads.upload(Authenticated.caller(securityContext), contentType, idempotencyKey, body);
     AssetResponse entity =
         new AssetResponse(0, mapper.toDto(result.asset()), "Asset uploaded successfully");
     Response.ResponseBuilder response = Response.ok(entity, MediaType.APPLICATION_JSON_TYPE);
@@ -70,46 +70,49 @@ public final class AssetsResource implements AssetsApi {
         new AssetQuery(
             current, size, groupId, keyword, mediaType, assetKind, status, ownedOnly, createdBy);
     return new AssetPageResponse(
-        0, mapper.toPage(assets.list(Caller.of(securityContext), query)), "OK");
+        0, mapper.toPage(assets.list(Authenticated.caller(securityContext), query)), "OK");
   }
 
   @Override
   public AssetResponse getAsset(SecurityContext securityContext, String assetId) {
     return new AssetResponse(
-        0, mapper.toDto(assets.get(Caller.of(securityContext), assetId)), "OK");
+        0, mapper.toDto(assets.get(Authenticated.caller(securityContext), assetId)), "OK");
   }
 
   @Override
   public AssetResponse updateAsset(
       SecurityContext securityContext, String assetId, UpdateAssetRequest request) {
-    var asset = assets.rename(Caller.of(securityContext), assetId, request.getName());
+    var asset = assets.rename(Authenticated.caller(securityContext), assetId, request.getName());
     return new AssetResponse(0, mapper.toDto(asset), "Asset updated");
   }
 
   @Override
   public DeletedResponse deleteAsset(SecurityContext securityContext, String assetId) {
-    assets.delete(Caller.of(securityContext), assetId);
+    assets.delete(Authenticated.caller(securityContext), assetId);
     return new DeletedResponse(0, "Deleted successfully", "Asset deleted");
   }
 
   @Override
   public SharePageResponse listAssetShares(SecurityContext securityContext, String assetId) {
     return new SharePageResponse(
-        0, ShareMapper.toPage(shares.listAssetShares(Caller.of(securityContext), assetId)), "OK");
+        0,
+        ShareMapper.toPage(shares.listAssetShares(Authenticated.caller(securityContext), assetId)),
+        "OK");
   }
 
   @Override
   public ShareResponse shareAsset(
       SecurityContext securityContext, String assetId, ShareRequest request) {
     var share =
-        shares.shareAsset(Caller.of(securityContext), assetId, ShareMapper.fromDto(request));
+        shares.shareAsset(
+            Authenticated.caller(securityContext), assetId, ShareMapper.fromDto(request));
     return new ShareResponse(0, ShareMapper.toDto(share), "Asset shared");
   }
 
   @Override
   public DeletedResponse revokeAssetShare(
       SecurityContext securityContext, String assetId, Long userId) {
-    shares.revokeAssetShare(Caller.of(securityContext), assetId, userId);
+    shares.revokeAssetShare(Authenticated.caller(securityContext), assetId, userId);
     return new DeletedResponse(0, "Deleted successfully", "Share revoked");
   }
 }

@@ -2,7 +2,8 @@ package ai.assetlibrary.server.resources;
 
 import ai.assetlibrary.api.DeliveryApi;
 import ai.assetlibrary.api.model.ServiceCode;
-import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.errors.ErrorResponses;
 import ai.assetlibrary.server.service.DeliveryService;
 import ai.assetlibrary.server.service.DeliveryService.Delivery;
@@ -50,7 +51,7 @@ public final class DeliveryResource implements DeliveryApi {
     Delivery delivery =
         deliveries
             .find(deliveryKey)
-            .orElseThrow(() -> new ApiException(ServiceCode.RESOURCE_NOT_FOUND, "Not found."));
+            .orElseThrow(() -> new LibraryException(Failure.NOT_FOUND, "Not found."));
     EntityTag etag = new EntityTag(delivery.sha256());
     long size = delivery.blob().size();
     if (ifNoneMatch != null && matchesAny(ifNoneMatch, delivery.sha256())) {
@@ -127,7 +128,7 @@ public final class DeliveryResource implements DeliveryApi {
           .setMaxCount(length)
           .get();
     } catch (NoSuchFileException e) {
-      throw new ApiException(ServiceCode.RESOURCE_NOT_FOUND, "Not found.");
+      throw new LibraryException(Failure.NOT_FOUND, "Not found.");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

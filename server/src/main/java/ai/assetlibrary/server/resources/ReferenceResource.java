@@ -1,8 +1,8 @@
 package ai.assetlibrary.server.resources;
 
 import ai.assetlibrary.api.ReferenceApi;
-import ai.assetlibrary.api.model.ServiceCode;
-import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import jakarta.ws.rs.core.CacheControl;
@@ -75,7 +75,7 @@ public final class ReferenceResource implements ReferenceApi {
     InputStream content =
         known == null ? null : ReferenceResource.class.getResourceAsStream(known.resource());
     if (content == null) {
-      throw new ApiException(ServiceCode.RESOURCE_NOT_FOUND, "No such file.");
+      throw new LibraryException(Failure.NOT_FOUND, "No such file.");
     }
     CacheControl cache = new CacheControl();
     cache.setMaxAge(86_400);

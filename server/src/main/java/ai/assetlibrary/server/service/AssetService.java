@@ -1,12 +1,12 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.api.model.ServiceCode;
-import ai.assetlibrary.server.auth.Caller;
 import ai.assetlibrary.server.db.AssetDao;
 import ai.assetlibrary.server.db.AssetFilter;
 import ai.assetlibrary.server.db.ProviderDeletionDao;
 import ai.assetlibrary.server.db.ShareDao;
-import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.domain.Caller;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -108,12 +108,12 @@ public final class AssetService {
     return asset;
   }
 
-  static ApiException notFound() {
-    return new ApiException(ServiceCode.ASSET_NOT_FOUND, "Asset not found.");
+  static LibraryException notFound() {
+    return new LibraryException(Failure.ASSET_NOT_FOUND, "Asset not found.");
   }
 
-  private static ApiException denied() {
-    return new ApiException(
-        ServiceCode.ASSET_ACCESS_DENIED, "Your access to this asset does not allow this.");
+  private static LibraryException denied() {
+    return new LibraryException(
+        Failure.ASSET_ACCESS_DENIED, "Your access to this asset does not allow this.");
   }
 }

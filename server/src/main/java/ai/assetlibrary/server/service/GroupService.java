@@ -1,7 +1,5 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.api.model.ServiceCode;
-import ai.assetlibrary.server.auth.Caller;
 import ai.assetlibrary.server.db.AssetDao;
 import ai.assetlibrary.server.db.AssetGroupDao;
 import ai.assetlibrary.server.db.AssetGroupRow;
@@ -9,7 +7,9 @@ import ai.assetlibrary.server.db.AssetRow;
 import ai.assetlibrary.server.db.GroupFilter;
 import ai.assetlibrary.server.db.ProviderDeletionDao;
 import ai.assetlibrary.server.db.ShareDao;
-import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.domain.Caller;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.ProviderException;
 import ai.assetlibrary.server.provider.ValidationSession;
@@ -100,7 +100,7 @@ public final class GroupService {
     String description = request.description();
     Integer retention = request.retentionDays();
     if (!AccountService.GENERIC_KIND.equals(kind) && retention != null) {
-      throw ApiException.invalidField(
+      throw LibraryException.invalidField(
           "retentionDays", "Portrait groups keep their assets: 'retentionDays' does not apply.");
     }
     String providerGroupId = null;
@@ -116,7 +116,7 @@ public final class GroupService {
         status = PENDING_VALIDATION;
       }
     } catch (ProviderException e) {
-      throw ProviderFailures.toApiException(e);
+      throw ProviderFailures.toLibraryException(e);
     }
     long now = clock.millis();
     String publicId = PublicIds.groupId();
@@ -194,7 +194,7 @@ public final class GroupService {
     if (changes.retentionDays() != null) {
       int days = changes.retentionDays();
       if (days > 0 && !AccountService.GENERIC_KIND.equals(group.groupKind())) {
-        throw ApiException.invalidField(
+        throw LibraryException.invalidField(
             "retentionDays", "Portrait groups keep their assets: 'retentionDays' does not apply.");
       }
       retention = days == 0 ? null : days;
@@ -230,15 +230,15 @@ public final class GroupService {
   public GroupView refreshVerification(Caller caller, String groupId) {
     AssetGroupRow group = requireOwned(caller, groupId).group();
     if (!REAL_FACE.equals(group.groupKind()) || !PENDING_VALIDATION.equals(group.status())) {
-      throw new ApiException(
-          ServiceCode.ASSET_GROUP_NOT_PENDING,
+      throw new LibraryException(
+          Failure.GROUP_NOT_PENDING,
           "Only a RealFace group awaiting verification has a verification link.");
     }
     ValidationSession session;
     try {
       session = provider.createValidationSession(urls.verificationCallback(group.callbackToken()));
     } catch (ProviderException e) {
-      throw ProviderFailures.toApiException(e);
+      throw ProviderFailures.toLibraryException(e);
     }
     long now = clock.millis();
     jdbi.onDemand(AssetGroupDao.class)
@@ -262,9 +262,8 @@ public final class GroupService {
     }
     AssetGroupRow group = view.group();
     if (group.isDefault()) {
-      throw new ApiException(
-          ServiceCode.ASSET_GROUP_DEFAULT_PROTECTED,
-          "The default library group cannot be deleted.");
+      throw new LibraryException(
+          Failure.DEFAULT_GROUP_PROTECTED, "The default library group cannot be deleted.");
     }
     List<AssetRow> removed =
         jdbi.inTransaction(
@@ -302,14 +301,13 @@ public final class GroupService {
     return view;
   }
 
-  static ApiException notFound() {
-    return new ApiException(ServiceCode.UNIFIED_ASSET_GROUP_NOT_FOUND, "Asset group not found.");
+  static LibraryException notFound() {
+    return new LibraryException(Failure.GROUP_NOT_FOUND, "Asset group not found.");
   }
 
-  static ApiException denied() {
-    return new ApiException(
-        ServiceCode.ASSET_GROUP_ACCESS_DENIED,
-        "Your access to this asset group does not allow this.");
+  static LibraryException denied() {
+    return new LibraryException(
+        Failure.GROUP_ACCESS_DENIED, "Your access to this asset group does not allow this.");
   }
 
   private static String emptyToNull(String text) {

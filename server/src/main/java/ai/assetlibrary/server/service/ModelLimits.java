@@ -1,8 +1,8 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.api.model.ErrorDetails;
-import ai.assetlibrary.api.model.ServiceCode;
-import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.FailureDetails;
+import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.media.AcceptedType;
 import ai.assetlibrary.server.media.MediaFacts;
 import java.util.Set;
@@ -103,10 +103,8 @@ final class ModelLimits {
 
   private static void require(boolean holds, String model, String limit, String rule) {
     if (!holds) {
-      throw new ApiException(
-          ServiceCode.ASSET_MODEL_LIMIT_EXCEEDED,
-          model + " " + rule + ".",
-          new ErrorDetails().limit(limit));
+      throw new LibraryException(
+          Failure.MODEL_LIMIT_EXCEEDED, model + " " + rule + ".", FailureDetails.limit(limit));
     }
   }
 }

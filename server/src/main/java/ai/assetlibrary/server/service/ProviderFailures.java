@@ -1,9 +1,8 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.api.model.ErrorDetails;
-import ai.assetlibrary.api.model.ProviderError;
-import ai.assetlibrary.api.model.ServiceCode;
-import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.FailureDetails;
+import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.provider.ProviderException;
 
 /** How provider failures reach the caller: 422 when refused, 502 when unavailable. */
@@ -11,14 +10,13 @@ final class ProviderFailures {
 
   private ProviderFailures() {}
 
-  static ApiException toApiException(ProviderException e) {
+  static LibraryException toLibraryException(ProviderException e) {
     if (e.isRejected()) {
-      return new ApiException(
-          ServiceCode.ASSET_PROVIDER_REJECTED,
+      return new LibraryException(
+          Failure.PROVIDER_REJECTED,
           "The provider refused the request: " + e.code() + ": " + e.getMessage(),
-          new ErrorDetails()
-              .providerLastError(new ProviderError(e.code()).message(e.getMessage())));
+          FailureDetails.providerError(e.code(), e.getMessage()));
     }
-    return new ApiException(ServiceCode.ASSET_PROVIDER_UNAVAILABLE, e.getMessage());
+    return new LibraryException(Failure.PROVIDER_UNAVAILABLE, e.getMessage());
   }
 }

@@ -1,13 +1,13 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.api.model.ServiceCode;
 import ai.assetlibrary.server.db.AssetDao;
 import ai.assetlibrary.server.db.AssetGroupDao;
 import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.db.AssetRow;
 import ai.assetlibrary.server.db.ProviderDeletionDao;
 import ai.assetlibrary.server.db.ProviderDeletionRow;
-import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.ProviderAsset;
 import ai.assetlibrary.server.provider.ProviderException;
@@ -68,7 +68,7 @@ public final class ProviderReconciler {
     AssetGroupRow group =
         jdbi.onDemand(AssetGroupDao.class)
             .findByCallbackToken(callbackToken)
-            .orElseThrow(() -> new ApiException(ServiceCode.RESOURCE_NOT_FOUND, "Not found."));
+            .orElseThrow(() -> new LibraryException(Failure.NOT_FOUND, "Not found."));
     if (!SUCCESS.equals(resultCode) || !GroupService.PENDING_VALIDATION.equals(group.status())) {
       return;
     }

@@ -1,7 +1,5 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.api.model.ServiceCode;
-import ai.assetlibrary.server.auth.Caller;
 import ai.assetlibrary.server.db.AccountDao;
 import ai.assetlibrary.server.db.AssetDao;
 import ai.assetlibrary.server.db.AssetRow;
@@ -9,7 +7,9 @@ import ai.assetlibrary.server.db.ShareDao;
 import ai.assetlibrary.server.db.ShareRow;
 import ai.assetlibrary.server.db.ShareTarget;
 import ai.assetlibrary.server.db.UserRow;
-import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.domain.Caller;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
 import java.time.Clock;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
@@ -49,8 +49,8 @@ public final class ShareService {
   public ShareView shareGroup(Caller caller, String groupId, ShareRequest request) {
     GroupView group = groups.requireOwned(caller, groupId);
     if (group.group().isDefault()) {
-      throw new ApiException(
-          ServiceCode.ASSET_GROUP_DEFAULT_PROTECTED,
+      throw new LibraryException(
+          Failure.DEFAULT_GROUP_PROTECTED,
           "The default library group cannot be shared; share a group or its assets instead.");
     }
     return grant(caller, GROUP, group.group().id(), group.group().publicId(), request);
@@ -77,19 +77,19 @@ public final class ShareService {
   private ShareView grant(
       Caller caller, String targetType, long targetId, String publicId, ShareRequest request) {
     if (request.userId() == caller.userId()) {
-      throw ApiException.invalidField("userId", "You cannot share with yourself.");
+      throw LibraryException.invalidField("userId", "You cannot share with yourself.");
     }
     long now = clock.millis();
     if (request.expiresAt() != null && request.expiresAt() <= now) {
-      throw ApiException.invalidField("expiresAt", "'expiresAt' must be in the future.");
+      throw LibraryException.invalidField("expiresAt", "'expiresAt' must be in the future.");
     }
     UserRow grantee =
         jdbi.onDemand(AccountDao.class)
             .findUserInTenant(caller.tenantId(), request.userId())
             .orElseThrow(
                 () ->
-                    new ApiException(
-                        ServiceCode.SHARE_USER_NOT_FOUND, "No such user in your tenant."));
+                    new LibraryException(
+                        Failure.SHARE_USER_NOT_FOUND, "No such user in your tenant."));
     ShareDao shares = jdbi.onDemand(ShareDao.class);
     shares.upsert(
         caller.tenantId(),
@@ -119,7 +119,7 @@ public final class ShareService {
     jdbi.useTransaction(
         handle -> {
           if (handle.attach(ShareDao.class).delete(targetType, targetId, userId) == 0) {
-            throw new ApiException(ServiceCode.SHARE_NOT_FOUND, "No such share.");
+            throw new LibraryException(Failure.SHARE_NOT_FOUND, "No such share.");
           }
           renewDeliveryKeys(
               handle.attach(AssetDao.class), new ShareTarget(targetType, targetId), now);

@@ -1,14 +1,14 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.api.model.ErrorDetails;
-import ai.assetlibrary.api.model.ServiceCode;
-import ai.assetlibrary.server.auth.Caller;
 import ai.assetlibrary.server.db.AssetDao;
 import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.db.AssetRow;
 import ai.assetlibrary.server.db.IdempotencyKeyDao;
 import ai.assetlibrary.server.db.IdempotencyKeyRow;
-import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.domain.Caller;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.FailureDetails;
+import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.media.AcceptedType;
 import ai.assetlibrary.server.media.EncodedThumbnail;
 import ai.assetlibrary.server.media.MediaAnalysis;
@@ -210,10 +210,10 @@ public final class UploadService {
       return Optional.empty();
     }
     if (!earlier.get().fingerprint().equals(upload.fingerprint())) {
-      throw new ApiException(
-          ServiceCode.IDEMPOTENCY_KEY_REUSED,
+      throw new LibraryException(
+          Failure.IDEMPOTENCY_KEY_REUSED,
           "This Idempotency-Key was already used for a different upload.",
-          new ErrorDetails().field(IDEMPOTENCY_KEY_HEADER));
+          FailureDetails.field(IDEMPOTENCY_KEY_HEADER));
     }
     return Optional.of(assets.get(caller, earlier.get().assetId()));
   }
@@ -242,17 +242,16 @@ public final class UploadService {
         throw notActive();
       }
       if (AccountService.GENERIC_KIND.equals(group.group().groupKind())) {
-        throw new ApiException(
-            ServiceCode.ASSET_GROUP_TYPE_UNSUPPORTED,
-            "This asset group does not take provider uploads.");
+        throw new LibraryException(
+            Failure.GROUP_KIND_UNSUPPORTED, "This asset group does not take provider uploads.");
       }
       checkProviderRef(group.group());
       model.ifPresent(m -> checkModel(m, group.group()));
       return new UploadTarget(group.group(), true, model);
     }
     if (model.isPresent() && groupId.isEmpty()) {
-      throw new ApiException(
-          ServiceCode.UNIFIED_ASSET_GROUP_REQUIRED, "A group is required when 'model' is given.");
+      throw new LibraryException(
+          Failure.GROUP_REQUIRED, "A group is required when 'model' is given.");
     }
     GroupView group = groups.destination(caller, groupId.orElse(AccountService.LIBRARY_GROUP_ID));
     model.ifPresent(m -> checkModel(m, group.group()));
@@ -270,9 +269,9 @@ public final class UploadService {
   private GroupView legacyGroup(Caller caller, long legacyId) {
     try {
       return groups.destination(caller, GroupService.LEGACY_PREFIX + legacyId);
-    } catch (ApiException e) {
-      if (e.serviceCode() == ServiceCode.UNIFIED_ASSET_GROUP_NOT_FOUND) {
-        throw new ApiException(ServiceCode.ASSET_GROUP_NOT_FOUND, "Asset group not found.");
+    } catch (LibraryException e) {
+      if (e.failure() == Failure.GROUP_NOT_FOUND) {
+        throw new LibraryException(Failure.LEGACY_GROUP_NOT_FOUND, "Asset group not found.");
       }
       throw e;
     }
@@ -280,21 +279,20 @@ public final class UploadService {
 
   private static void checkUploadAllowed(GroupView group) {
     if (!group.allows(Permission.EDIT)) {
-      throw new ApiException(
-          ServiceCode.ASSET_GROUP_ACCESS_DENIED, "You may not upload into this asset group.");
+      throw new LibraryException(
+          Failure.GROUP_ACCESS_DENIED, "You may not upload into this asset group.");
     }
   }
 
   private static void checkProviderRef(AssetGroupRow group) {
     if (group.providerGroupId() == null) {
-      throw new ApiException(
-          ServiceCode.ASSET_GROUP_PROVIDER_REF_MISSING,
-          "The asset group has no provider group id.");
+      throw new LibraryException(
+          Failure.GROUP_PROVIDER_REF_MISSING, "The asset group has no provider group id.");
     }
   }
 
-  private static ApiException notActive() {
-    return new ApiException(ServiceCode.ASSET_GROUP_NOT_ACTIVE, "Asset group is not active");
+  private static LibraryException notActive() {
+    return new LibraryException(Failure.GROUP_NOT_ACTIVE, "Asset group is not active");
   }
 
   /** The legacy provider group id, from {@code assetGroupId} or a {@code legacy_rf_N} group id. */
@@ -308,7 +306,7 @@ public final class UploadService {
                   try {
                     return Long.parseLong(raw);
                   } catch (NumberFormatException e) {
-                    throw ApiException.invalidField(
+                    throw LibraryException.invalidField(
                         ASSET_GROUP_ID_FIELD, "'assetGroupId' must be an integer.");
                   }
                 });
@@ -319,7 +317,7 @@ public final class UploadService {
     if (fromAssetGroupId.isPresent()
         && fromGroupId.isPresent()
         && !fromAssetGroupId.equals(fromGroupId)) {
-      throw ApiException.invalidField(
+      throw LibraryException.invalidField(
           GROUP_ID_FIELD, "'groupId' and 'assetGroupId' name different groups.");
     }
     return fromAssetGroupId.or(() -> fromGroupId);
@@ -329,19 +327,19 @@ public final class UploadService {
     try {
       return Long.parseLong(digits);
     } catch (NumberFormatException e) {
-      throw new ApiException(ServiceCode.ASSET_GROUP_NOT_FOUND, "Asset group not found.");
+      throw new LibraryException(Failure.LEGACY_GROUP_NOT_FOUND, "Asset group not found.");
     }
   }
 
   private static void checkModel(String model, AssetGroupRow group) {
     if (!ModelLimits.MODELS.contains(model)) {
-      throw new ApiException(
-          ServiceCode.ASSET_MODEL_UNSUPPORTED,
+      throw new LibraryException(
+          Failure.MODEL_UNSUPPORTED,
           "Unknown model '" + model + "'; supported: seedance-2.0, seedance-2.0-fast.");
     }
     if (AccountService.GENERIC_KIND.equals(group.groupKind())) {
-      throw new ApiException(
-          ServiceCode.ASSET_MODEL_UNSUPPORTED,
+      throw new LibraryException(
+          Failure.MODEL_UNSUPPORTED,
           "Model '" + model + "' only applies to RealFace and Virtual Portrait groups.");
     }
   }
@@ -351,19 +349,17 @@ public final class UploadService {
         form.file()
             .orElseThrow(
                 () ->
-                    new ApiException(
-                        target.legacyRoute()
-                            ? ServiceCode.ASSET_FILE_REQUIRED
-                            : ServiceCode.UNIFIED_ASSET_FILE_REQUIRED,
+                    new LibraryException(
+                        target.legacyRoute() ? Failure.LEGACY_FILE_REQUIRED : Failure.FILE_REQUIRED,
                         "The multipart part 'file' is required."));
     if (file.size() == 0) {
-      throw new ApiException(ServiceCode.ASSET_FILE_EMPTY, "The uploaded file is empty.");
+      throw new LibraryException(Failure.FILE_EMPTY, "The uploaded file is empty.");
     }
     if (file.acceptedType().isEmpty()) {
-      throw new ApiException(
-          ServiceCode.ASSET_FILE_TYPE_UNSUPPORTED,
+      throw new LibraryException(
+          Failure.FILE_TYPE_UNSUPPORTED,
           "Files of type " + file.detectedMimeType() + " are not accepted.",
-          new ErrorDetails().detectedType(file.detectedMimeType()));
+          FailureDetails.detectedType(file.detectedMimeType()));
     }
     return file;
   }
@@ -381,12 +377,12 @@ public final class UploadService {
       return analyzer.analyze(file.localFile(), type);
     } catch (MediaRejectedException e) {
       throw switch (e.reason()) {
-        case CORRUPT -> new ApiException(ServiceCode.ASSET_FILE_CORRUPT, e.getMessage());
+        case CORRUPT -> new LibraryException(Failure.FILE_CORRUPT, e.getMessage());
         case TOO_MANY_PIXELS ->
-            new ApiException(
-                ServiceCode.ASSET_IMAGE_TOO_LARGE,
+            new LibraryException(
+                Failure.IMAGE_TOO_LARGE,
                 e.getMessage(),
-                new ErrorDetails().limitPixels(analyzer.maxPixels()));
+                FailureDetails.limitPixels(analyzer.maxPixels()));
       };
     }
   }
@@ -492,8 +488,8 @@ public final class UploadService {
     long quota = userQuotaBytes.getAsLong();
     long used = assetDao.sumSizeOwnedBy(ownerUserId);
     if (used + size > quota) {
-      throw new ApiException(
-          ServiceCode.STORAGE_QUOTA_EXCEEDED,
+      throw new LibraryException(
+          Failure.QUOTA_EXCEEDED,
           "This upload of "
               + size
               + " bytes would exceed the storage quota of "
@@ -501,7 +497,7 @@ public final class UploadService {
               + " bytes ("
               + used
               + " in use).",
-          new ErrorDetails().limitBytes(quota).usedBytes(used));
+          FailureDetails.quota(quota, used));
     }
   }
 
@@ -523,7 +519,7 @@ public final class UploadService {
     } catch (ProviderException e) {
       jdbi.onDemand(AssetDao.class).deleteAll(List.of(asset.id()));
       files.removeAll(List.of(asset));
-      throw ProviderFailures.toApiException(e);
+      throw ProviderFailures.toLibraryException(e);
     }
   }
 

@@ -1,8 +1,6 @@
 package ai.assetlibrary.server.upload;
 
-import ai.assetlibrary.api.model.ErrorDetails;
-import ai.assetlibrary.api.model.ServiceCode;
-import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.media.AcceptedType;
 import ai.assetlibrary.server.media.MediaTypeDetector;
 import ai.assetlibrary.server.storage.BlobStore;
@@ -32,7 +30,7 @@ public final class FileIngestor {
     this.maxFileBytes = maxFileBytes;
   }
 
-  /** Reads {@code content} to its end; throws 413 {@link ApiException} past the size limit. */
+  /** Reads {@code content} to its end; throws 413 {@link LibraryException} past the size limit. */
   public IngestedFile ingest(String originalFilename, InputStream content) throws IOException {
     PendingBlob blob = blobs.create();
     try {
@@ -46,7 +44,7 @@ public final class FileIngestor {
       while ((read = content.read(buffer)) != -1) {
         size += read;
         if (size > maxFileBytes) {
-          throw tooLarge(maxFileBytes);
+          throw LibraryException.fileTooLarge(maxFileBytes);
         }
         if (detected == null) {
           int take = Math.min(read, head.length - headLength);
@@ -86,13 +84,5 @@ public final class FileIngestor {
       }
       throw e;
     }
-  }
-
-  /** The 413 answer for a file over {@code limit} bytes. */
-  public static ApiException tooLarge(long limit) {
-    return new ApiException(
-        ServiceCode.ASSET_FILE_TOO_LARGE,
-        "The file is larger than the upload limit of " + limit + " bytes.",
-        new ErrorDetails().limitBytes(limit));
   }
 }

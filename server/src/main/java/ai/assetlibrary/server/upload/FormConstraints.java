@@ -1,7 +1,7 @@
 package ai.assetlibrary.server.upload;
 
 import ai.assetlibrary.api.model.UploadAssetForm;
-import ai.assetlibrary.server.errors.Violations;
+import ai.assetlibrary.server.domain.Violations;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.metadata.BeanDescriptor;

@@ -1,9 +1,8 @@
 package ai.assetlibrary.server.upload;
 
-import ai.assetlibrary.api.model.ErrorDetails;
-import ai.assetlibrary.api.model.ServiceCode;
-import ai.assetlibrary.server.errors.ApiException;
-import ai.assetlibrary.server.errors.StalledBody;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.FailureDetails;
+import ai.assetlibrary.server.domain.LibraryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,7 +57,7 @@ public final class MultipartFormReader {
 
   /**
    * Reads the whole body. Failures of the body itself (malformed, cut off, too large) become {@link
-   * ApiException}s; failures of storage propagate as {@link UncheckedIOException}.
+   * LibraryException}s; failures of storage propagate as {@link UncheckedIOException}.
    */
   public UploadForm read(
       String contentType, InputStream body, String filePartName, FileReceiver receiver) {
@@ -88,7 +87,7 @@ public final class MultipartFormReader {
                   Filenames.sanitize(clientFilename(item, name)), item.getInputStream());
         } else if (name != null && !name.isEmpty()) {
           if (fields.containsKey(name)) {
-            throw ApiException.invalidField(
+            throw LibraryException.invalidField(
                 name, "The form has more than one '" + name + "' part.");
           }
           fields.put(name, readText(name, item));
@@ -104,10 +103,10 @@ public final class MultipartFormReader {
       if (e.getPermitted() == MAX_PART_HEADER_BYTES) {
         throw malformed("A part's headers are longer than " + MAX_PART_HEADER_BYTES + " bytes.");
       }
-      throw new ApiException(
-          ServiceCode.ASSET_FILE_TOO_LARGE,
+      throw new LibraryException(
+          Failure.FILE_TOO_LARGE,
           "The request is larger than the upload limit of " + maxFileBytes + " bytes.",
-          new ErrorDetails().limitBytes(maxFileBytes));
+          FailureDetails.limitBytes(maxFileBytes));
     } catch (IOException e) {
       closeQuietly(file);
       if (StalledBody.isCause(e)) {
@@ -128,14 +127,14 @@ public final class MultipartFormReader {
     try {
       return item.getName();
     } catch (InvalidPathException e) {
-      throw ApiException.invalidField(partName, "The file name contains a NUL character.");
+      throw LibraryException.invalidField(partName, "The file name contains a NUL character.");
     }
   }
 
   private static String readText(String name, FileItemInput item) throws IOException {
     byte[] bytes = item.getInputStream().readNBytes(MAX_FIELD_BYTES + 1);
     if (bytes.length > MAX_FIELD_BYTES) {
-      throw ApiException.invalidField(name, "'" + name + "' is too long.");
+      throw LibraryException.invalidField(name, "'" + name + "' is too long.");
     }
     try {
       return StandardCharsets.UTF_8
@@ -145,12 +144,12 @@ public final class MultipartFormReader {
           .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
-      throw ApiException.invalidField(name, "'" + name + "' is not valid UTF-8.");
+      throw LibraryException.invalidField(name, "'" + name + "' is not valid UTF-8.");
     }
   }
 
-  private static ApiException malformed(String message) {
-    return new ApiException(ServiceCode.REQUEST_MALFORMED, message);
+  private static LibraryException malformed(String message) {
+    return new LibraryException(Failure.REQUEST_MALFORMED, message);
   }
 
   private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

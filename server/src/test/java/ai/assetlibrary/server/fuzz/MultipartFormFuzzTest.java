@@ -2,7 +2,9 @@ package ai.assetlibrary.server.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.assetlibrary.server.errors.ApiException;
+import ai.assetlibrary.server.domain.LibraryException;
+import ai.assetlibrary.server.errors.ErrorCatalog;
+import ai.assetlibrary.server.errors.FailureCodes;
 import ai.assetlibrary.server.media.MediaTypeDetector;
 import ai.assetlibrary.server.storage.FileSystemBlobStore;
 import ai.assetlibrary.server.upload.FileIngestor;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Fuzzes the streaming multipart reader with the blob store behind it: whatever the body, reading
- * it ends in a form or in a 4xx {@link ApiException}, never another exception, and leaves no
+ * it ends in a form or in a 4xx {@link LibraryException}, never another exception, and leaves no
  * temporary file. The build fuzzes it for 20 s in a JVM of its own, starting from the seeds in
  * {@code MultipartFormFuzzTestInputs/}; for an hour: {@code JAZZER_FUZZ=1 mvn -pl server
  * surefire:test -Dtest='MultipartFormFuzzTest#forAnHour'}.
@@ -53,8 +55,10 @@ class MultipartFormFuzzTest {
     try (UploadForm form =
         reader.read(CONTENT_TYPE, new ByteArrayInputStream(body), "file", ingestor::ingest)) {
       assertThat(form.fields()).isNotNull();
-    } catch (ApiException e) {
-      assertThat(e.status()).as(e.getMessage()).isBetween(400, 499);
+    } catch (LibraryException e) {
+      assertThat(ErrorCatalog.statusOf(FailureCodes.serviceCode(e.failure())))
+          .as(e.getMessage())
+          .isBetween(400, 499);
     }
     try (Stream<Path> left = Files.list(blobs.incomingDirectory())) {
       assertThat(left).as("temporary files").isEmpty();

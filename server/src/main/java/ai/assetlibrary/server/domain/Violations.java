@@ -1,4 +1,4 @@
-package ai.assetlibrary.server.errors;
+package ai.assetlibrary.server.domain;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.constraints.Max;
@@ -16,8 +16,8 @@ public final class Violations {
 
   private Violations() {}
 
-  public static ApiException invalidField(String field, ConstraintViolation<?> violation) {
-    return ApiException.invalidField(field, "'" + field + "' " + rule(violation) + ".");
+  public static LibraryException invalidField(String field, ConstraintViolation<?> violation) {
+    return LibraryException.invalidField(field, "'" + field + "' " + rule(violation) + ".");
   }
 
   /** The broken rule in words, from the constraint's own attributes. */

@@ -1,8 +1,9 @@
-package ai.assetlibrary.server.auth;
+package ai.assetlibrary.server.service;
 
+import ai.assetlibrary.server.auth.ApiKeys;
 import ai.assetlibrary.server.db.ApiKeyDao;
 import ai.assetlibrary.server.db.ApiKeyOwnerRow;
-import ai.assetlibrary.server.service.AccountService;
+import ai.assetlibrary.server.domain.Caller;
 import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;

@@ -1,6 +1,7 @@
-package ai.assetlibrary.server.errors;
+package ai.assetlibrary.server.upload;
 
-import ai.assetlibrary.api.model.ServiceCode;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeoutException;
 
@@ -22,8 +23,8 @@ public final class StalledBody {
     return false;
   }
 
-  public static ApiException error() {
-    return new ApiException(
-        ServiceCode.REQUEST_TIMEOUT, "The request body stopped arriving before it was complete.");
+  public static LibraryException error() {
+    return new LibraryException(
+        Failure.BODY_STALLED, "The request body stopped arriving before it was complete.");
   }
 }
