@@ -1,8 +1,7 @@
 package ai.assetlibrary.pact;
 
 import ai.assetlibrary.server.domain.Caller;
-import ai.assetlibrary.server.db.AssetGroupDao;
-import ai.assetlibrary.server.db.AssetGroupRow;
+import ai.assetlibrary.server.records.GroupRecord;
 import ai.assetlibrary.server.service.AssetView;
 import ai.assetlibrary.server.service.GroupChanges;
 import ai.assetlibrary.server.service.GroupService;
@@ -193,11 +192,10 @@ abstract class ProviderVerification {
     }
   }
 
-  private Optional<AssetGroupRow> findOwned(String publicId) {
+  private Optional<GroupRecord> findOwned(String publicId) {
     return server
         .library()
-        .jdbi()
-        .onDemand(AssetGroupDao.class)
+        .records().groups()
         .findOwned(caller.userId(), publicId);
   }
 

@@ -2,6 +2,7 @@ package ai.assetlibrary.server;
 
 import ai.assetlibrary.server.auth.RequestRateLimiter;
 import ai.assetlibrary.server.db.Database;
+import ai.assetlibrary.server.db.JdbiRecordStore;
 import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaTypeDetector;
 import ai.assetlibrary.server.media.Thumbnailer;
@@ -9,6 +10,7 @@ import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.ModelArkClient;
 import ai.assetlibrary.server.provider.UnconfiguredProvider;
+import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.service.AccountService;
 import ai.assetlibrary.server.service.ApiKeyService;
 import ai.assetlibrary.server.service.AssetFiles;
@@ -38,7 +40,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,7 @@ public final class AssetLibrary implements AutoCloseable {
   private final Optional<DataDirectoryLock> dataDirLock;
   private final PublicUrls urls = new PublicUrls();
   private final Database database;
-  private final Jdbi jdbi;
+  private final RecordStore records;
   private final FileSystemBlobStore blobs;
   private final AssetMetrics metrics;
   private final AccountService accounts;
@@ -97,11 +98,11 @@ public final class AssetLibrary implements AutoCloseable {
     this.dataDirLock =
         serving ? Optional.of(DataDirectoryLock.acquire(config.dataDir())) : Optional.empty();
     this.database = Database.open(config.dataDir().resolve("assets.db"));
-    this.jdbi = database.jdbi();
+    this.records = new JdbiRecordStore(database.jdbi());
     this.blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
     this.metrics = new AssetMetrics(config.dataDir());
-    this.accounts = new AccountService(jdbi, clock);
-    this.apiKeys = new ApiKeyService(jdbi, accounts, clock);
+    this.accounts = new AccountService(records, clock);
+    this.apiKeys = new ApiKeyService(records, accounts, clock);
     this.rateLimiter =
         new RequestRateLimiter(config.limits().requestsPerMinute(), config.limits().burst(), clock);
     this.formReader = new MultipartFormReader(config.maxUploadBytes());
@@ -126,10 +127,10 @@ public final class AssetLibrary implements AutoCloseable {
                         clock,
                         metrics))
             .orElseGet(UnconfiguredProvider::new);
-    this.groups = new GroupService(jdbi, files, provider, urls, clock);
-    this.assets = new AssetService(jdbi, groups, files, clock);
-    this.shares = new ShareService(jdbi, assets, groups, clock);
-    this.reconciler = new ProviderReconciler(jdbi, provider, urls, clock);
+    this.groups = new GroupService(records, files, provider, urls, clock);
+    this.assets = new AssetService(records, groups, files, clock);
+    this.shares = new ShareService(records, assets, groups, clock);
+    this.reconciler = new ProviderReconciler(records, provider, urls, clock);
     this.background =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -141,7 +142,7 @@ public final class AssetLibrary implements AutoCloseable {
         new FileIngestor(blobs, new MediaTypeDetector(), config.maxUploadBytes());
     this.uploads =
         new UploadService(
-            jdbi,
+            records,
             groups,
             assets,
             files,
@@ -159,9 +160,9 @@ public final class AssetLibrary implements AutoCloseable {
             config.limits().userQuotaBytes(),
             config.limits().idempotencyKeyTtl(),
             clock);
-    this.deliveries = new DeliveryService(jdbi, blobs, clock);
-    this.sweeper = new RetentionSweeper(jdbi, files, shares, clock);
-    this.orphans = new OrphanSweeper(jdbi, blobs, files, clock);
+    this.deliveries = new DeliveryService(records, blobs, clock);
+    this.sweeper = new RetentionSweeper(records, files, shares, clock);
+    this.orphans = new OrphanSweeper(records, blobs, files, clock);
     this.ready =
         serving
             ? CompletableFuture.runAsync(this::recover, AssetLibrary::migrationThread)
@@ -260,8 +261,8 @@ public final class AssetLibrary implements AutoCloseable {
     return urls;
   }
 
-  public Jdbi jdbi() {
-    return jdbi;
+  public RecordStore records() {
+    return records;
   }
 
   public FileSystemBlobStore blobs() {

@@ -132,7 +132,9 @@ public final class AssetServer implements AutoCloseable {
         .register(new ProviderCallbacksResource(library.reconciler()))
         .register(
             new OperationsResource(
-                new Readiness(library.jdbi(), library.blobs()), library.metrics(), contractVersion))
+                new Readiness(library.records(), library.blobs()),
+                library.metrics(),
+                contractVersion))
         .register(new ReferenceResource())
         .register(new ApiKeyAuthFeature(apiKeyFilter))
         .register(

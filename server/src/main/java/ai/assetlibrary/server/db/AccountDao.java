@@ -1,5 +1,7 @@
 package ai.assetlibrary.server.db;
 
+import ai.assetlibrary.server.records.AccountRecords;
+import ai.assetlibrary.server.records.UserRecord;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -7,14 +9,16 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Tenants and users. */
-@RegisterConstructorMapper(UserRow.class)
-public interface AccountDao {
+@RegisterConstructorMapper(UserRecord.class)
+public interface AccountDao extends AccountRecords {
 
   @SqlUpdate("INSERT OR IGNORE INTO tenants (id, created_at) VALUES (:id, :now)")
+  @Override
   void insertTenantIfAbsent(@Bind("id") long tenantId, @Bind("now") long now);
 
   @SqlUpdate(
       "INSERT INTO users (id, tenant_id, name, created_at) VALUES (:id, :tenantId, :name, :now)")
+  @Override
   void insertUser(
       @Bind("id") long userId,
       @Bind("tenantId") long tenantId,
@@ -22,9 +26,11 @@ public interface AccountDao {
       @Bind("now") long now);
 
   @SqlQuery("SELECT id, tenant_id, name, created_at FROM users WHERE id = :id")
-  Optional<UserRow> findUser(@Bind("id") long userId);
+  @Override
+  Optional<UserRecord> findUser(@Bind("id") long userId);
 
   @SqlQuery(
       "SELECT id, tenant_id, name, created_at FROM users WHERE id = :id AND tenant_id = :tenantId")
-  Optional<UserRow> findUserInTenant(@Bind("tenantId") long tenantId, @Bind("id") long userId);
+  @Override
+  Optional<UserRecord> findUserInTenant(@Bind("tenantId") long tenantId, @Bind("id") long userId);
 }

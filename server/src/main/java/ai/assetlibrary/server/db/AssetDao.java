@@ -1,8 +1,13 @@
 package ai.assetlibrary.server.db;
 
+import ai.assetlibrary.server.records.AssetAccessRecord;
+import ai.assetlibrary.server.records.AssetFilter;
+import ai.assetlibrary.server.records.AssetRecord;
+import ai.assetlibrary.server.records.AssetRecords;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -11,9 +16,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Assets, and the assets a caller may see. */
-@RegisterConstructorMapper(AssetRow.class)
-@RegisterConstructorMapper(AssetAccessRow.class)
-public interface AssetDao {
+@RegisterConstructorMapper(AssetRecord.class)
+@RegisterRowMapper(AccessMappers.AssetAccess.class)
+public interface AssetDao extends AssetRecords {
 
   /** Assets visible to :userId of :tenantId at :now, with the caller's shares of them. */
   String VISIBLE =
@@ -46,26 +51,28 @@ public interface AssetDao {
         AND (:createdBy IS NULL OR u.name = :createdBy)
       """;
 
-  /** Inserts the asset and returns its generated internal id. */
   @SqlQuery
   @UseClasspathSqlLocator
-  long insert(@BindMethods AssetRow row);
+  @Override
+  long insert(@BindMethods AssetRecord row);
 
   @SqlQuery("SELECT * FROM assets WHERE id = :id")
-  Optional<AssetRow> findById(@Bind("id") long id);
+  @Override
+  Optional<AssetRecord> findById(@Bind("id") long id);
 
-  /** The unexpired asset whose bytes or thumbnail are delivered under {@code deliveryKey}. */
   @SqlQuery(
       """
       SELECT * FROM assets
       WHERE (delivery_key = :deliveryKey OR thumbnail_delivery_key = :deliveryKey)
         AND (expires_at IS NULL OR expires_at > :now)
       """)
-  Optional<AssetRow> findByDeliveryKey(
+  @Override
+  Optional<AssetRecord> findByDeliveryKey(
       @Bind("deliveryKey") String deliveryKey, @Bind("now") long now);
 
   @SqlQuery(VISIBLE + " AND a.asset_id = :assetId")
-  Optional<AssetAccessRow> findVisible(
+  @Override
+  Optional<AssetAccessRecord> findVisible(
       @Bind("tenantId") long tenantId,
       @Bind("userId") long userId,
       @Bind("now") long now,
@@ -73,9 +80,11 @@ public interface AssetDao {
 
   @SqlQuery(
       VISIBLE + FILTERS + " ORDER BY a.created_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
-  List<AssetAccessRow> listVisible(@BindMethods AssetFilter filter);
+  @Override
+  List<AssetAccessRecord> listVisible(@BindMethods AssetFilter filter);
 
   @SqlQuery("SELECT count(*) FROM (" + VISIBLE + FILTERS + ")")
+  @Override
   long countVisible(@BindMethods AssetFilter filter);
 
   @SqlUpdate(
@@ -84,6 +93,7 @@ public interface AssetDao {
           updated_at = :now
       WHERE id = :id
       """)
+  @Override
   void replaceDeliveryKeys(
       @Bind("id") long id,
       @Bind("deliveryKey") String deliveryKey,
@@ -91,27 +101,29 @@ public interface AssetDao {
       @Bind("now") long now);
 
   @SqlUpdate("UPDATE assets SET name = :name, updated_at = :now WHERE id = :id")
+  @Override
   void rename(@Bind("id") long id, @Bind("name") String name, @Bind("now") long now);
 
   @SqlUpdate(
       "UPDATE assets SET byteplus_asset_id = :providerAssetId, updated_at = :now WHERE id = :id")
+  @Override
   void recordProviderAsset(
       @Bind("id") long id, @Bind("providerAssetId") String providerAssetId, @Bind("now") long now);
 
-  /** Assets stored for the provider but not yet registered with it, oldest first. */
   @SqlQuery(
       "SELECT * FROM assets WHERE status = 'processing' AND byteplus_asset_id IS NULL"
           + " AND provider_group_id IS NOT NULL ORDER BY id LIMIT :limit")
-  List<AssetRow> findUnregistered(@Bind("limit") int limit);
+  @Override
+  List<AssetRecord> findUnregistered(@Bind("limit") int limit);
 
-  /** Assets waiting for the provider, least recently checked first. */
   @SqlQuery(
       """
       SELECT * FROM assets
       WHERE status = 'processing' AND byteplus_asset_id IS NOT NULL
       ORDER BY updated_at, id LIMIT :limit
       """)
-  List<AssetRow> findProcessing(@Bind("limit") int limit);
+  @Override
+  List<AssetRecord> findProcessing(@Bind("limit") int limit);
 
   @SqlUpdate(
       """
@@ -120,6 +132,7 @@ public interface AssetDao {
           provider_error_message = :errorMessage, updated_at = :now
       WHERE id = :id
       """)
+  @Override
   void updateProviderStatus(
       @Bind("id") long id,
       @Bind("status") String status,
@@ -128,27 +141,31 @@ public interface AssetDao {
       @Bind("now") long now);
 
   @SqlQuery("SELECT * FROM assets WHERE group_id = :groupId")
-  List<AssetRow> findInGroup(@Bind("groupId") long groupId);
+  @Override
+  List<AssetRecord> findInGroup(@Bind("groupId") long groupId);
 
   @SqlQuery("SELECT * FROM assets WHERE expires_at IS NOT NULL AND expires_at <= :now LIMIT :limit")
-  List<AssetRow> findExpired(@Bind("now") long now, @Bind("limit") int limit);
+  @Override
+  List<AssetRecord> findExpired(@Bind("now") long now, @Bind("limit") int limit);
 
   @SqlUpdate("DELETE FROM assets WHERE id IN (<ids>)")
+  @Override
   void deleteAll(@BindList("ids") List<Long> ids);
 
   @SqlQuery("SELECT count(*) FROM assets")
+  @Override
   long count();
 
-  /** Bytes of the files {@code userId} owns. */
   @SqlQuery("SELECT coalesce(sum(size_bytes), 0) FROM assets WHERE owner_user_id = :userId")
+  @Override
   long sumSizeOwnedBy(@Bind("userId") long userId);
 
-  /** Those of {@code keys} that a record stores its file or thumbnail under. */
   @SqlQuery(
       """
       SELECT storage_key FROM assets WHERE storage_key IN (<keys>)
       UNION ALL
       SELECT thumbnail_storage_key FROM assets WHERE thumbnail_storage_key IN (<keys>)
       """)
+  @Override
   List<String> findStorageKeys(@BindList("keys") List<String> keys);
 }

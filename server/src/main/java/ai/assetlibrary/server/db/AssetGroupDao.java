@@ -1,19 +1,24 @@
 package ai.assetlibrary.server.db;
 
+import ai.assetlibrary.server.records.GroupAccessRecord;
+import ai.assetlibrary.server.records.GroupFilter;
+import ai.assetlibrary.server.records.GroupRecord;
+import ai.assetlibrary.server.records.GroupRecords;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Asset groups, and the groups a caller may see. */
-@RegisterConstructorMapper(AssetGroupRow.class)
-@RegisterConstructorMapper(GroupAccessRow.class)
-public interface AssetGroupDao {
+@RegisterConstructorMapper(GroupRecord.class)
+@RegisterRowMapper(AccessMappers.GroupAccess.class)
+public interface AssetGroupDao extends GroupRecords {
 
-  /** The columns of a {@link GroupAccessRow} but its asset count. */
+  /** The columns of a {@link GroupAccessRecord} but its asset count. */
   String ACCESS_COLUMNS =
       """
       SELECT g.*, u.name AS owner_name, s.permission AS share_permission,
@@ -66,6 +71,7 @@ public interface AssetGroupDao {
                                 is_default, created_at, updated_at)
       VALUES (:publicId, :tenantId, :ownerUserId, :name, :kind, 'active', 1, :now, :now)
       """)
+  @Override
   void insertDefault(
       @Bind("publicId") String publicId,
       @Bind("tenantId") long tenantId,
@@ -74,7 +80,6 @@ public interface AssetGroupDao {
       @Bind("kind") String groupKind,
       @Bind("now") long now);
 
-  /** Inserts a group and returns its internal id. */
   @SqlQuery(
       """
       INSERT INTO asset_groups (public_id, tenant_id, owner_user_id, name, group_kind, status,
@@ -86,22 +91,24 @@ public interface AssetGroupDao {
               :h5Link, :h5LinkExpiresAt, :createdAt, :updatedAt)
       RETURNING id
       """)
-  long insert(@BindMethods AssetGroupRow row);
+  @Override
+  long insert(@BindMethods GroupRecord row);
 
   @SqlQuery("SELECT * FROM asset_groups WHERE owner_user_id = :userId AND public_id = :id")
-  Optional<AssetGroupRow> findOwned(@Bind("userId") long ownerUserId, @Bind("id") String publicId);
+  @Override
+  Optional<GroupRecord> findOwned(@Bind("userId") long ownerUserId, @Bind("id") String publicId);
 
-  /** A visible group by public id; {@code library} is the caller's own default group. */
   @SqlQuery(VISIBLE + BY_PUBLIC_ID)
-  Optional<GroupAccessRow> findVisible(
+  @Override
+  Optional<GroupAccessRecord> findVisible(
       @Bind("tenantId") long tenantId,
       @Bind("userId") long userId,
       @Bind("now") long now,
       @Bind("publicId") String publicId);
 
-  /** The same without counting its assets (the count is 0): for uploads, which do not show it. */
   @SqlQuery(ACCESS_COLUMNS + "0 AS asset_count " + VISIBLE_FROM + BY_PUBLIC_ID)
-  Optional<GroupAccessRow> findVisibleUncounted(
+  @Override
+  Optional<GroupAccessRecord> findVisibleUncounted(
       @Bind("tenantId") long tenantId,
       @Bind("userId") long userId,
       @Bind("now") long now,
@@ -111,9 +118,11 @@ public interface AssetGroupDao {
       VISIBLE
           + FILTERS
           + " ORDER BY g.is_default DESC, g.created_at DESC, g.id DESC LIMIT :limit OFFSET :offset")
-  List<GroupAccessRow> listVisible(@BindMethods GroupFilter filter);
+  @Override
+  List<GroupAccessRecord> listVisible(@BindMethods GroupFilter filter);
 
   @SqlQuery("SELECT count(*) FROM (" + VISIBLE + FILTERS + ")")
+  @Override
   long countVisible(@BindMethods GroupFilter filter);
 
   @SqlUpdate(
@@ -123,18 +132,23 @@ public interface AssetGroupDao {
           updated_at = :updatedAt
       WHERE id = :id
       """)
-  void update(@BindMethods AssetGroupRow row);
+  @Override
+  void update(@BindMethods GroupRecord row);
+
+  @SqlQuery("SELECT * FROM asset_groups WHERE legacy_id = :legacyId")
+  @Override
+  Optional<GroupRecord> findByLegacyId(@Bind("legacyId") long legacyId);
 
   @SqlQuery("SELECT * FROM asset_groups WHERE callback_token = :token")
-  Optional<AssetGroupRow> findByCallbackToken(@Bind("token") String callbackToken);
+  @Override
+  Optional<GroupRecord> findByCallbackToken(@Bind("token") String callbackToken);
 
-  /** RealFace groups awaiting verification, least recently checked first. */
   @SqlQuery(
       "SELECT * FROM asset_groups WHERE status = 'pending_validation' AND byted_token IS NOT NULL"
           + " ORDER BY updated_at, id LIMIT :limit")
-  List<AssetGroupRow> findPendingValidation(@Bind("limit") int limit);
+  @Override
+  List<GroupRecord> findPendingValidation(@Bind("limit") int limit);
 
-  /** Activates a verified group; false when it was no longer pending. */
   @SqlUpdate(
       """
       UPDATE asset_groups
@@ -142,6 +156,7 @@ public interface AssetGroupDao {
           h5_link_expires_at = NULL, updated_at = :now
       WHERE id = :id AND status = 'pending_validation'
       """)
+  @Override
   boolean activate(
       @Bind("id") long id, @Bind("providerGroupId") String providerGroupId, @Bind("now") long now);
 
@@ -152,6 +167,7 @@ public interface AssetGroupDao {
           updated_at = :now
       WHERE id = :id
       """)
+  @Override
   void updateVerification(
       @Bind("id") long id,
       @Bind("bytedToken") String bytedToken,
@@ -160,8 +176,10 @@ public interface AssetGroupDao {
       @Bind("now") long now);
 
   @SqlUpdate("UPDATE asset_groups SET updated_at = :now WHERE id = :id")
+  @Override
   void touch(@Bind("id") long id, @Bind("now") long now);
 
   @SqlUpdate("DELETE FROM asset_groups WHERE id = :id")
+  @Override
   void delete(@Bind("id") long id);
 }

@@ -1,5 +1,7 @@
 package ai.assetlibrary.server.db;
 
+import ai.assetlibrary.server.records.IdempotencyKeyRecord;
+import ai.assetlibrary.server.records.IdempotencyKeys;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -7,8 +9,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Idempotency keys of uploads, per user. */
-@RegisterConstructorMapper(IdempotencyKeyRow.class)
-public interface IdempotencyKeyDao {
+@RegisterConstructorMapper(IdempotencyKeyRecord.class)
+public interface IdempotencyKeyDao extends IdempotencyKeys {
 
   @SqlQuery(
       """
@@ -16,13 +18,10 @@ public interface IdempotencyKeyDao {
       FROM idempotency_keys k JOIN assets a ON a.id = k.asset_id
       WHERE k.user_id = :userId AND k.idempotency_key = :key AND k.expires_at > :now
       """)
-  Optional<IdempotencyKeyRow> find(
+  @Override
+  Optional<IdempotencyKeyRecord> find(
       @Bind("userId") long userId, @Bind("key") String key, @Bind("now") long now);
 
-  /**
-   * Remembers the key unless the user holds it, unexpired, already (an expired one is replaced);
-   * returns whether it was remembered.
-   */
   @SqlUpdate(
       """
       INSERT INTO idempotency_keys
@@ -35,6 +34,7 @@ public interface IdempotencyKeyDao {
           expires_at = excluded.expires_at
       WHERE idempotency_keys.expires_at <= excluded.created_at
       """)
+  @Override
   boolean claim(
       @Bind("userId") long userId,
       @Bind("key") String key,
@@ -44,5 +44,6 @@ public interface IdempotencyKeyDao {
       @Bind("expiresAt") long expiresAt);
 
   @SqlUpdate("DELETE FROM idempotency_keys WHERE expires_at <= :now")
+  @Override
   int deleteExpired(@Bind("now") long now);
 }

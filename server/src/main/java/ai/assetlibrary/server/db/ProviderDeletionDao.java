@@ -1,5 +1,7 @@
 package ai.assetlibrary.server.db;
 
+import ai.assetlibrary.server.records.ProviderDeletionRecord;
+import ai.assetlibrary.server.records.ProviderDeletions;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -8,28 +10,32 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The queue of deletes owed to the provider. */
-@RegisterConstructorMapper(ProviderDeletionRow.class)
-public interface ProviderDeletionDao {
+@RegisterConstructorMapper(ProviderDeletionRecord.class)
+public interface ProviderDeletionDao extends ProviderDeletions {
 
   @SqlUpdate(
       "INSERT INTO provider_deletions (target_type, provider_id, created_at)"
           + " VALUES (:targetType, :providerId, :now)")
+  @Override
   void enqueue(
       @Bind("targetType") String targetType,
       @Bind("providerId") String providerId,
       @Bind("now") long now);
 
-  /** Assets before groups (a group is deleted after its assets), oldest first. */
   @SqlQuery("SELECT * FROM provider_deletions ORDER BY target_type = 'GROUP', id LIMIT :limit")
-  List<ProviderDeletionRow> next(@Bind("limit") int limit);
+  @Override
+  List<ProviderDeletionRecord> next(@Bind("limit") int limit);
 
   @SqlUpdate("DELETE FROM provider_deletions WHERE id IN (<ids>)")
+  @Override
   void done(@BindList("ids") List<Long> ids);
 
   @SqlUpdate(
       "UPDATE provider_deletions SET attempts = attempts + 1, last_error = :error WHERE id = :id")
+  @Override
   void failed(@Bind("id") long id, @Bind("error") String error);
 
   @SqlQuery("SELECT count(*) FROM provider_deletions")
+  @Override
   long count();
 }

@@ -1,5 +1,8 @@
 package ai.assetlibrary.server.db;
 
+import ai.assetlibrary.server.records.ShareRecord;
+import ai.assetlibrary.server.records.ShareRecords;
+import ai.assetlibrary.server.records.ShareTarget;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -9,8 +12,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Shares of assets and groups. */
-@RegisterConstructorMapper(ShareRow.class)
-public interface ShareDao {
+@RegisterConstructorMapper(ShareRecord.class)
+public interface ShareDao extends ShareRecords {
 
   String COLUMNS =
       """
@@ -18,7 +21,6 @@ public interface ShareDao {
       u.name AS grantee_name, s.permission, s.expires_at, s.created_at
       """;
 
-  /** Grants or changes a share; one share per target and user. */
   @SqlUpdate(
       """
       INSERT INTO shares (tenant_id, target_type, target_id, grantee_user_id, permission,
@@ -28,6 +30,7 @@ public interface ShareDao {
       DO UPDATE SET permission = excluded.permission, expires_at = excluded.expires_at,
                     created_at = excluded.created_at
       """)
+  @Override
   void upsert(
       @Bind("tenantId") long tenantId,
       @Bind("targetType") String targetType,
@@ -45,12 +48,12 @@ public interface ShareDao {
           WHERE s.target_type = :targetType AND s.target_id = :targetId
             AND s.grantee_user_id = :userId
           """)
-  Optional<ShareRow> find(
+  @Override
+  Optional<ShareRecord> find(
       @Bind("targetType") String targetType,
       @Bind("targetId") long targetId,
       @Bind("userId") long granteeUserId);
 
-  /** Active shares of one target, oldest first. */
   @SqlQuery(
       "SELECT "
           + COLUMNS
@@ -60,7 +63,8 @@ public interface ShareDao {
             AND (s.expires_at IS NULL OR s.expires_at > :now)
           ORDER BY s.created_at, s.id
           """)
-  List<ShareRow> listActive(
+  @Override
+  List<ShareRecord> listActive(
       @Bind("targetType") String targetType,
       @Bind("targetId") long targetId,
       @Bind("now") long now);
@@ -70,12 +74,14 @@ public interface ShareDao {
       DELETE FROM shares
       WHERE target_type = :targetType AND target_id = :targetId AND grantee_user_id = :userId
       """)
+  @Override
   int delete(
       @Bind("targetType") String targetType,
       @Bind("targetId") long targetId,
       @Bind("userId") long granteeUserId);
 
   @SqlUpdate("DELETE FROM shares WHERE target_type = :targetType AND target_id IN (<ids>)")
+  @Override
   void deleteAllOf(@Bind("targetType") String targetType, @BindList("ids") List<Long> targetIds);
 
   @SqlQuery(
@@ -84,8 +90,10 @@ public interface ShareDao {
       WHERE expires_at IS NOT NULL AND expires_at <= :now
       """)
   @RegisterConstructorMapper(ShareTarget.class)
+  @Override
   List<ShareTarget> findExpiredTargets(@Bind("now") long now);
 
   @SqlUpdate("DELETE FROM shares WHERE expires_at IS NOT NULL AND expires_at <= :now")
+  @Override
   int deleteExpired(@Bind("now") long now);
 }

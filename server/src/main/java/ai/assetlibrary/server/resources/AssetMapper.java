@@ -4,7 +4,7 @@ import ai.assetlibrary.api.model.Asset;
 import ai.assetlibrary.api.model.AssetPage;
 import ai.assetlibrary.api.model.ProviderError;
 import ai.assetlibrary.api.model.SharePermission;
-import ai.assetlibrary.server.db.AssetRow;
+import ai.assetlibrary.server.records.AssetRecord;
 import ai.assetlibrary.server.service.AssetView;
 import ai.assetlibrary.server.service.Page;
 import ai.assetlibrary.server.service.PublicUrls;
@@ -22,7 +22,7 @@ public final class AssetMapper {
   }
 
   public Asset toDto(AssetView view) {
-    AssetRow row = view.asset();
+    AssetRecord row = view.asset();
     Asset asset =
         new Asset(
                 row.id(),

@@ -4,7 +4,7 @@ import ai.assetlibrary.api.model.AssetGroup;
 import ai.assetlibrary.api.model.AssetGroupPage;
 import ai.assetlibrary.api.model.GroupKind;
 import ai.assetlibrary.api.model.SharePermission;
-import ai.assetlibrary.server.db.AssetGroupRow;
+import ai.assetlibrary.server.records.GroupRecord;
 import ai.assetlibrary.server.service.GroupView;
 import ai.assetlibrary.server.service.Page;
 import java.net.URI;
@@ -16,7 +16,7 @@ final class GroupMapper {
   private GroupMapper() {}
 
   static AssetGroup toDto(GroupView view) {
-    AssetGroupRow row = view.group();
+    GroupRecord row = view.group();
     AssetGroup group =
         new AssetGroup(
                 row.publicId(),

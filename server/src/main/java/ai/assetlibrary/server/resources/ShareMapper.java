@@ -4,7 +4,7 @@ import ai.assetlibrary.api.model.Share;
 import ai.assetlibrary.api.model.SharePage;
 import ai.assetlibrary.api.model.SharePermission;
 import ai.assetlibrary.api.model.ShareRequest;
-import ai.assetlibrary.server.db.ShareRow;
+import ai.assetlibrary.server.records.ShareRecord;
 import ai.assetlibrary.server.service.Page;
 import ai.assetlibrary.server.service.Permission;
 import ai.assetlibrary.server.service.ShareService;
@@ -26,7 +26,7 @@ final class ShareMapper {
   }
 
   static Share toDto(ShareView view) {
-    ShareRow row = view.share();
+    ShareRecord row = view.share();
     return new Share(
             Share.TargetTypeEnum.fromValue(row.targetType()),
             view.targetPublicId(),

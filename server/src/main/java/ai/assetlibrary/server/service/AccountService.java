@@ -1,11 +1,10 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.db.AccountDao;
-import ai.assetlibrary.server.db.AssetGroupDao;
-import ai.assetlibrary.server.db.UserRow;
+import ai.assetlibrary.server.records.AccountRecords;
+import ai.assetlibrary.server.records.RecordStore;
+import ai.assetlibrary.server.records.UserRecord;
 import java.time.Clock;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /** Tenants and users, and the default library group every user has. */
 public final class AccountService {
@@ -16,11 +15,11 @@ public final class AccountService {
   public static final String LIBRARY_GROUP_NAME = "Library";
   public static final String GENERIC_KIND = "GENERIC";
 
-  private final Jdbi jdbi;
+  private final RecordStore records;
   private final Clock clock;
 
-  public AccountService(Jdbi jdbi, Clock clock) {
-    this.jdbi = jdbi;
+  public AccountService(RecordStore records, Clock clock) {
+    this.records = records;
     this.clock = clock;
   }
 
@@ -28,14 +27,14 @@ public final class AccountService {
    * Returns the user, creating the tenant, the user and their default group when missing. A user id
    * that already belongs to another tenant is refused.
    */
-  public UserRow ensureUser(long tenantId, long userId, String userName) {
+  public UserRecord ensureUser(long tenantId, long userId, String userName) {
     if (userName == null || userName.isBlank() || userName.length() > 255) {
       throw new IllegalArgumentException("A user name is 1 to 255 characters");
     }
-    return jdbi.inTransaction(
-        handle -> {
-          AccountDao accounts = handle.attach(AccountDao.class);
-          Optional<UserRow> existing = accounts.findUser(userId);
+    return records.inTransaction(
+        tx -> {
+          AccountRecords accounts = tx.accounts();
+          Optional<UserRecord> existing = accounts.findUser(userId);
           if (existing.isPresent()) {
             if (existing.get().tenantId() != tenantId) {
               throw new IllegalArgumentException(
@@ -46,8 +45,7 @@ public final class AccountService {
           long now = clock.millis();
           accounts.insertTenantIfAbsent(tenantId, now);
           accounts.insertUser(userId, tenantId, userName, now);
-          handle
-              .attach(AssetGroupDao.class)
+          tx.groups()
               .insertDefault(
                   LIBRARY_GROUP_ID, tenantId, userId, LIBRARY_GROUP_NAME, GENERIC_KIND, now);
           return accounts.findUser(userId).orElseThrow();

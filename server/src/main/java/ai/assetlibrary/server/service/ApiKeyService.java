@@ -1,12 +1,12 @@
 package ai.assetlibrary.server.service;
 
 import ai.assetlibrary.server.auth.ApiKeys;
-import ai.assetlibrary.server.db.ApiKeyDao;
-import ai.assetlibrary.server.db.ApiKeyOwnerRow;
 import ai.assetlibrary.server.domain.Caller;
+import ai.assetlibrary.server.records.ApiKeyOwner;
+import ai.assetlibrary.server.records.ApiKeyRecords;
+import ai.assetlibrary.server.records.RecordStore;
 import java.time.Clock;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /** Issues, checks and disables API keys. */
 public final class ApiKeyService {
@@ -17,12 +17,12 @@ public final class ApiKeyService {
   public static final long DEMO_USER_ID = 5001;
   public static final String DEMO_USER_NAME = "demo";
 
-  private final Jdbi jdbi;
+  private final RecordStore records;
   private final AccountService accounts;
   private final Clock clock;
 
-  public ApiKeyService(Jdbi jdbi, AccountService accounts, Clock clock) {
-    this.jdbi = jdbi;
+  public ApiKeyService(RecordStore records, AccountService accounts, Clock clock) {
+    this.records = records;
     this.accounts = accounts;
     this.clock = clock;
   }
@@ -32,7 +32,8 @@ public final class ApiKeyService {
     if (!ApiKeys.isWellFormed(key)) {
       return Optional.empty();
     }
-    return jdbi.onDemand(ApiKeyDao.class)
+    return records
+        .apiKeys()
         .findByHash(ApiKeys.hash(key))
         .filter(row -> row.disabledAt() == null)
         .map(ApiKeyService::toCaller);
@@ -51,10 +52,10 @@ public final class ApiKeyService {
     }
     accounts.ensureUser(tenantId, userId, userName);
     String hash = ApiKeys.hash(key);
-    jdbi.useTransaction(
-        handle -> {
-          ApiKeyDao keys = handle.attach(ApiKeyDao.class);
-          Optional<ApiKeyOwnerRow> existing = keys.findByHash(hash);
+    records.useTransaction(
+        tx -> {
+          ApiKeyRecords keys = tx.apiKeys();
+          Optional<ApiKeyOwner> existing = keys.findByHash(hash);
           if (existing.isPresent() && existing.get().userId() != userId) {
             throw new IllegalArgumentException("This API key belongs to another user");
           }
@@ -70,7 +71,7 @@ public final class ApiKeyService {
     if (!ApiKeys.isWellFormed(key)) {
       return false;
     }
-    return jdbi.onDemand(ApiKeyDao.class).disable(ApiKeys.hash(key), clock.millis()) > 0;
+    return records.apiKeys().disable(ApiKeys.hash(key), clock.millis()) > 0;
   }
 
   /**
@@ -82,13 +83,13 @@ public final class ApiKeyService {
       register(DEMO_TENANT_ID, DEMO_USER_ID, DEMO_USER_NAME, bootstrapKey.get());
       return Optional.empty();
     }
-    if (jdbi.onDemand(ApiKeyDao.class).count() > 0) {
+    if (records.apiKeys().count() > 0) {
       return Optional.empty();
     }
     return Optional.of(create(DEMO_TENANT_ID, DEMO_USER_ID, DEMO_USER_NAME));
   }
 
-  private static Caller toCaller(ApiKeyOwnerRow row) {
+  private static Caller toCaller(ApiKeyOwner row) {
     return new Caller(row.tenantId(), row.userId(), row.userName());
   }
 }

@@ -1,6 +1,6 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.db.AssetRow;
+import ai.assetlibrary.server.records.AssetRecord;
 import ai.assetlibrary.server.storage.BlobStore;
 import java.io.IOException;
 import java.util.List;
@@ -22,8 +22,8 @@ public final class AssetFiles {
   }
 
   /** Removes each asset's file and thumbnail. */
-  void removeAll(List<AssetRow> assets) {
-    for (AssetRow asset : assets) {
+  void removeAll(List<AssetRecord> assets) {
+    for (AssetRecord asset : assets) {
       remove(asset.storageKey());
       if (asset.thumbnailStorageKey() != null) {
         remove(asset.thumbnailStorageKey());

@@ -1,26 +1,24 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.db.AssetDao;
-import ai.assetlibrary.server.db.AssetFilter;
-import ai.assetlibrary.server.db.ProviderDeletionDao;
-import ai.assetlibrary.server.db.ShareDao;
 import ai.assetlibrary.server.domain.Caller;
 import ai.assetlibrary.server.domain.Failure;
 import ai.assetlibrary.server.domain.LibraryException;
+import ai.assetlibrary.server.records.AssetFilter;
+import ai.assetlibrary.server.records.AssetRecords;
+import ai.assetlibrary.server.records.RecordStore;
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 /** Reading, listing, renaming and deleting assets, as the caller may. */
 public final class AssetService {
 
-  private final Jdbi jdbi;
+  private final RecordStore records;
   private final GroupService groups;
   private final AssetFiles files;
   private final Clock clock;
 
-  public AssetService(Jdbi jdbi, GroupService groups, AssetFiles files, Clock clock) {
-    this.jdbi = jdbi;
+  public AssetService(RecordStore records, GroupService groups, AssetFiles files, Clock clock) {
+    this.records = records;
     this.groups = groups;
     this.files = files;
     this.clock = clock;
@@ -28,7 +26,8 @@ public final class AssetService {
 
   /** The asset as the caller sees it; 404 when it is not visible to them. */
   public AssetView get(Caller caller, String assetId) {
-    return jdbi.onDemand(AssetDao.class)
+    return records
+        .assets()
         .findVisible(caller.tenantId(), caller.userId(), clock.millis(), assetId)
         .map(row -> AssetView.of(row, caller.userId()))
         .orElseThrow(AssetService::notFound);
@@ -57,7 +56,7 @@ public final class AssetService {
             Keywords.normalise(query.createdBy()),
             query.size(),
             Page.offset(query.current(), query.size()));
-    AssetDao assets = jdbi.onDemand(AssetDao.class);
+    AssetRecords assets = records.assets();
     List<AssetView> items =
         assets.listVisible(filter).stream().map(row -> AssetView.of(row, caller.userId())).toList();
     return new Page<>(items, assets.countVisible(filter), query.current(), query.size());
@@ -67,7 +66,7 @@ public final class AssetService {
   public AssetView rename(Caller caller, String assetId, String name) {
     String clean = DisplayNames.clean(name);
     AssetView asset = requireEdit(caller, assetId);
-    jdbi.onDemand(AssetDao.class).rename(asset.asset().id(), clean, clock.millis());
+    records.assets().rename(asset.asset().id(), clean, clock.millis());
     return get(caller, assetId);
   }
 
@@ -78,13 +77,12 @@ public final class AssetService {
   public void delete(Caller caller, String assetId) {
     AssetView asset = requireEdit(caller, assetId);
     List<Long> ids = List.of(asset.asset().id());
-    jdbi.useTransaction(
-        handle -> {
-          handle.attach(ShareDao.class).deleteAllOf(ShareService.ASSET, ids);
-          handle.attach(AssetDao.class).deleteAll(ids);
+    records.useTransaction(
+        tx -> {
+          tx.shares().deleteAllOf(ShareService.ASSET, ids);
+          tx.assets().deleteAll(ids);
           if (asset.asset().byteplusAssetId() != null) {
-            handle
-                .attach(ProviderDeletionDao.class)
+            tx.providerDeletions()
                 .enqueue(ShareService.ASSET, asset.asset().byteplusAssetId(), clock.millis());
           }
         });

@@ -1,7 +1,7 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.db.AssetAccessRow;
-import ai.assetlibrary.server.db.AssetRow;
+import ai.assetlibrary.server.records.AssetAccessRecord;
+import ai.assetlibrary.server.records.AssetRecord;
 import java.util.Optional;
 
 /**
@@ -9,13 +9,13 @@ import java.util.Optional;
  * the caller sees it (empty for the owner): everything its record shows.
  */
 public record AssetView(
-    AssetRow asset,
+    AssetRecord asset,
     String groupPublicId,
     String groupName,
     String ownerName,
     Optional<Grant> grant) {
 
-  static AssetView of(AssetAccessRow row, long callerId) {
+  static AssetView of(AssetAccessRecord row, long callerId) {
     Optional<Grant> grant =
         row.asset().ownerUserId() == callerId
             ? Optional.empty()

@@ -1,7 +1,7 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.db.AssetDao;
-import ai.assetlibrary.server.db.AssetRow;
+import ai.assetlibrary.server.records.AssetRecord;
+import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.storage.BlobStore;
 import ai.assetlibrary.server.storage.StoredBlob;
 import java.io.IOException;
@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +20,12 @@ public final class DeliveryService {
       Pattern.compile("[A-Za-z0-9_-]{16,128}(\\.[a-z0-9]{1,8})?");
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryService.class);
 
-  private final Jdbi jdbi;
+  private final RecordStore records;
   private final BlobStore blobs;
   private final Clock clock;
 
-  public DeliveryService(Jdbi jdbi, BlobStore blobs, Clock clock) {
-    this.jdbi = jdbi;
+  public DeliveryService(RecordStore records, BlobStore blobs, Clock clock) {
+    this.records = records;
     this.blobs = blobs;
     this.clock = clock;
   }
@@ -43,19 +42,20 @@ public final class DeliveryService {
     if (deliveryKey == null || !DELIVERY_KEY.matcher(deliveryKey).matches()) {
       return Optional.empty();
     }
-    return jdbi.onDemand(AssetDao.class)
+    return records
+        .assets()
         .findByDeliveryKey(deliveryKey, clock.millis())
         .flatMap(asset -> deliver(asset, deliveryKey));
   }
 
   /** The display name, given the stored file's extension when it lacks it. */
-  private static String downloadName(AssetRow asset) {
+  private static String downloadName(AssetRecord asset) {
     String name = asset.name();
     String extension = "." + asset.fileType();
     return name.toLowerCase(Locale.ROOT).endsWith(extension) ? name : name + extension;
   }
 
-  private Optional<Delivery> deliver(AssetRow asset, String deliveryKey) {
+  private Optional<Delivery> deliver(AssetRecord asset, String deliveryKey) {
     boolean thumbnail = deliveryKey.equals(asset.thumbnailDeliveryKey());
     String storageKey = thumbnail ? asset.thumbnailStorageKey() : asset.storageKey();
     try {

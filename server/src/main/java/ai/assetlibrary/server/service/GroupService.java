@@ -1,24 +1,23 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.db.AssetDao;
-import ai.assetlibrary.server.db.AssetGroupDao;
-import ai.assetlibrary.server.db.AssetGroupRow;
-import ai.assetlibrary.server.db.AssetRow;
-import ai.assetlibrary.server.db.GroupFilter;
-import ai.assetlibrary.server.db.ProviderDeletionDao;
-import ai.assetlibrary.server.db.ShareDao;
 import ai.assetlibrary.server.domain.Caller;
 import ai.assetlibrary.server.domain.Failure;
 import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.ProviderException;
 import ai.assetlibrary.server.provider.ValidationSession;
+import ai.assetlibrary.server.records.AssetRecord;
+import ai.assetlibrary.server.records.AssetRecords;
+import ai.assetlibrary.server.records.GroupFilter;
+import ai.assetlibrary.server.records.GroupRecord;
+import ai.assetlibrary.server.records.GroupRecords;
+import ai.assetlibrary.server.records.ProviderDeletions;
+import ai.assetlibrary.server.records.RecordStore;
+import ai.assetlibrary.server.records.ShareRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Creating, reading, listing, changing and deleting asset groups, as the caller may. */
 public final class GroupService {
@@ -29,7 +28,7 @@ public final class GroupService {
   /** Public ids of imported legacy RealFace groups: this prefix and the legacy integer id. */
   public static final String LEGACY_PREFIX = "legacy_rf_";
 
-  private final Jdbi jdbi;
+  private final RecordStore records;
   private final AssetFiles files;
 
   /** How long the provider's verification page lives. */
@@ -42,8 +41,8 @@ public final class GroupService {
   private final Clock clock;
 
   public GroupService(
-      Jdbi jdbi, AssetFiles files, AssetProvider provider, PublicUrls urls, Clock clock) {
-    this.jdbi = jdbi;
+      RecordStore records, AssetFiles files, AssetProvider provider, PublicUrls urls, Clock clock) {
+    this.records = records;
     this.files = files;
     this.provider = provider;
     this.urls = urls;
@@ -52,7 +51,8 @@ public final class GroupService {
 
   /** A group visible to the caller by public id ({@code library}: their own default group). */
   public GroupView get(Caller caller, String groupId) {
-    return jdbi.onDemand(AssetGroupDao.class)
+    return records
+        .groups()
         .findVisible(caller.tenantId(), caller.userId(), clock.millis(), groupId)
         .map(row -> GroupView.of(row, caller.userId()))
         .orElseThrow(GroupService::notFound);
@@ -63,7 +63,8 @@ public final class GroupService {
    * {@code assetCount} is 0), so an upload costs the same however full the group is.
    */
   public GroupView destination(Caller caller, String groupId) {
-    return jdbi.onDemand(AssetGroupDao.class)
+    return records
+        .groups()
         .findVisibleUncounted(caller.tenantId(), caller.userId(), clock.millis(), groupId)
         .map(row -> GroupView.of(row, caller.userId()))
         .orElseThrow(GroupService::notFound);
@@ -84,7 +85,7 @@ public final class GroupService {
             Keywords.normalise(query.createdBy()),
             query.size(),
             Page.offset(query.current(), query.size()));
-    AssetGroupDao groups = jdbi.onDemand(AssetGroupDao.class);
+    GroupRecords groups = records.groups();
     List<GroupView> items =
         groups.listVisible(filter).stream().map(row -> GroupView.of(row, caller.userId())).toList();
     return new Page<>(items, groups.countVisible(filter), query.current(), query.size());
@@ -120,8 +121,8 @@ public final class GroupService {
     }
     long now = clock.millis();
     String publicId = PublicIds.groupId();
-    AssetGroupRow row =
-        new AssetGroupRow(
+    GroupRecord row =
+        new GroupRecord(
             0,
             publicId,
             caller.tenantId(),
@@ -140,7 +141,7 @@ public final class GroupService {
             session == null ? null : now + VERIFICATION_LINK_LIFETIME.toMillis(),
             now,
             now);
-    jdbi.onDemand(AssetGroupDao.class).insert(row);
+    records.groups().insert(row);
     return get(caller, publicId);
   }
 
@@ -148,12 +149,12 @@ public final class GroupService {
    * Records an existing provider RealFace group for a user, addressed as {@code assetGroupId=N} or
    * {@code groupId=legacy_rf_N}; refuses an id that is already taken.
    */
-  public AssetGroupRow importLegacy(
+  public GroupRecord importLegacy(
       long legacyId, long tenantId, long ownerUserId, String providerGroupId, String name) {
     String publicId = LEGACY_PREFIX + legacyId;
     long now = clock.millis();
-    AssetGroupRow row =
-        new AssetGroupRow(
+    GroupRecord row =
+        new GroupRecord(
             0,
             publicId,
             tenantId,
@@ -172,12 +173,11 @@ public final class GroupService {
             null,
             now,
             now);
-    try {
-      jdbi.onDemand(AssetGroupDao.class).insert(row);
-    } catch (UnableToExecuteStatementException e) {
-      throw new IllegalArgumentException("Legacy group " + legacyId + " already exists", e);
+    if (records.groups().findByLegacyId(legacyId).isPresent()) {
+      throw new IllegalArgumentException("Legacy group " + legacyId + " already exists");
     }
-    return jdbi.onDemand(AssetGroupDao.class).findOwned(ownerUserId, publicId).orElseThrow();
+    records.groups().insert(row);
+    return records.groups().findOwned(ownerUserId, publicId).orElseThrow();
   }
 
   /** Changes name, description or retention; needs ownership or EDIT. */
@@ -186,7 +186,7 @@ public final class GroupService {
     if (!view.allows(Permission.EDIT)) {
       throw denied();
     }
-    AssetGroupRow group = view.group();
+    GroupRecord group = view.group();
     String name = changes.name() == null ? group.name() : DisplayNames.clean(changes.name());
     String description =
         changes.description() == null ? group.description() : emptyToNull(changes.description());
@@ -199,9 +199,10 @@ public final class GroupService {
       }
       retention = days == 0 ? null : days;
     }
-    jdbi.onDemand(AssetGroupDao.class)
+    records
+        .groups()
         .update(
-            new AssetGroupRow(
+            new GroupRecord(
                 group.id(),
                 group.publicId(),
                 group.tenantId(),
@@ -228,7 +229,7 @@ public final class GroupService {
    * ownership.
    */
   public GroupView refreshVerification(Caller caller, String groupId) {
-    AssetGroupRow group = requireOwned(caller, groupId).group();
+    GroupRecord group = requireOwned(caller, groupId).group();
     if (!REAL_FACE.equals(group.groupKind()) || !PENDING_VALIDATION.equals(group.status())) {
       throw new LibraryException(
           Failure.GROUP_NOT_PENDING,
@@ -241,7 +242,8 @@ public final class GroupService {
       throw ProviderFailures.toLibraryException(e);
     }
     long now = clock.millis();
-    jdbi.onDemand(AssetGroupDao.class)
+    records
+        .groups()
         .updateVerification(
             group.id(),
             session.bytedToken(),
@@ -260,28 +262,28 @@ public final class GroupService {
     if (!view.allows(Permission.EDIT)) {
       throw denied();
     }
-    AssetGroupRow group = view.group();
+    GroupRecord group = view.group();
     if (group.isDefault()) {
       throw new LibraryException(
           Failure.DEFAULT_GROUP_PROTECTED, "The default library group cannot be deleted.");
     }
-    List<AssetRow> removed =
-        jdbi.inTransaction(
-            handle -> {
-              AssetDao assets = handle.attach(AssetDao.class);
-              ShareDao shares = handle.attach(ShareDao.class);
-              List<AssetRow> inGroup = assets.findInGroup(group.id());
-              List<Long> ids = inGroup.stream().map(AssetRow::id).toList();
+    List<AssetRecord> removed =
+        records.inTransaction(
+            tx -> {
+              AssetRecords assets = tx.assets();
+              ShareRecords shares = tx.shares();
+              List<AssetRecord> inGroup = assets.findInGroup(group.id());
+              List<Long> ids = inGroup.stream().map(AssetRecord::id).toList();
               if (!ids.isEmpty()) {
                 shares.deleteAllOf(ShareService.ASSET, ids);
                 assets.deleteAll(ids);
               }
               shares.deleteAllOf(ShareService.GROUP, List.of(group.id()));
-              handle.attach(AssetGroupDao.class).delete(group.id());
-              ProviderDeletionDao owed = handle.attach(ProviderDeletionDao.class);
+              tx.groups().delete(group.id());
+              ProviderDeletions owed = tx.providerDeletions();
               long now = clock.millis();
               inGroup.stream()
-                  .map(AssetRow::byteplusAssetId)
+                  .map(AssetRecord::byteplusAssetId)
                   .filter(Objects::nonNull)
                   .forEach(id -> owed.enqueue(ShareService.ASSET, id, now));
               if (group.providerGroupId() != null) {

@@ -1,14 +1,14 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.db.AssetGroupRow;
-import ai.assetlibrary.server.db.GroupAccessRow;
+import ai.assetlibrary.server.records.GroupAccessRecord;
+import ai.assetlibrary.server.records.GroupRecord;
 import java.util.Optional;
 
 /** A group as one caller sees it, with the share through which they see it (empty: owner). */
 public record GroupView(
-    AssetGroupRow group, String ownerName, long assetCount, Optional<Grant> grant) {
+    GroupRecord group, String ownerName, long assetCount, Optional<Grant> grant) {
 
-  static GroupView of(GroupAccessRow row, long callerId) {
+  static GroupView of(GroupAccessRecord row, long callerId) {
     Optional<Grant> grant =
         row.group().ownerUserId() == callerId
             ? Optional.empty()

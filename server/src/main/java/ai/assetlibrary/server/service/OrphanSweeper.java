@@ -1,6 +1,6 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.db.AssetDao;
+import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.storage.BlobEntry;
 import ai.assetlibrary.server.storage.BlobStore;
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +27,13 @@ public final class OrphanSweeper {
   private static final Logger LOG = LoggerFactory.getLogger(OrphanSweeper.class);
   private static final int BATCH = 500;
 
-  private final Jdbi jdbi;
+  private final RecordStore records;
   private final BlobStore blobs;
   private final AssetFiles files;
   private final Clock clock;
 
-  public OrphanSweeper(Jdbi jdbi, BlobStore blobs, AssetFiles files, Clock clock) {
-    this.jdbi = jdbi;
+  public OrphanSweeper(RecordStore records, BlobStore blobs, AssetFiles files, Clock clock) {
+    this.records = records;
     this.blobs = blobs;
     this.files = files;
     this.clock = clock;
@@ -84,7 +83,7 @@ public final class OrphanSweeper {
     if (keys.isEmpty()) {
       return 0;
     }
-    Set<String> recorded = new HashSet<>(jdbi.onDemand(AssetDao.class).findStorageKeys(keys));
+    Set<String> recorded = new HashSet<>(records.assets().findStorageKeys(keys));
     int removed = 0;
     for (String key : keys) {
       if (!recorded.contains(key)) {

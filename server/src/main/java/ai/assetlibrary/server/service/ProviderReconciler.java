@@ -1,21 +1,21 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.db.AssetDao;
-import ai.assetlibrary.server.db.AssetGroupDao;
-import ai.assetlibrary.server.db.AssetGroupRow;
-import ai.assetlibrary.server.db.AssetRow;
-import ai.assetlibrary.server.db.ProviderDeletionDao;
-import ai.assetlibrary.server.db.ProviderDeletionRow;
 import ai.assetlibrary.server.domain.Failure;
 import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.ProviderAsset;
 import ai.assetlibrary.server.provider.ProviderException;
+import ai.assetlibrary.server.records.AssetRecord;
+import ai.assetlibrary.server.records.AssetRecords;
+import ai.assetlibrary.server.records.GroupRecord;
+import ai.assetlibrary.server.records.GroupRecords;
+import ai.assetlibrary.server.records.ProviderDeletionRecord;
+import ai.assetlibrary.server.records.ProviderDeletions;
+import ai.assetlibrary.server.records.RecordStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +34,15 @@ public final class ProviderReconciler {
   private static final String SUCCESS = "10000";
   private static final String NOT_FOUND = "ResourceNotFound";
 
-  private final Jdbi jdbi;
+  private final RecordStore records;
   private final AssetProvider provider;
   private final PublicUrls urls;
   private final Clock clock;
   private final RunCounter rounds = new RunCounter();
 
-  public ProviderReconciler(Jdbi jdbi, AssetProvider provider, PublicUrls urls, Clock clock) {
-    this.jdbi = jdbi;
+  public ProviderReconciler(
+      RecordStore records, AssetProvider provider, PublicUrls urls, Clock clock) {
+    this.records = records;
     this.provider = provider;
     this.urls = urls;
     this.clock = clock;
@@ -65,8 +66,9 @@ public final class ProviderReconciler {
    * provider before the group changes; if that fails, the next round confirms it.
    */
   public void onVerificationCallback(String callbackToken, String resultCode) {
-    AssetGroupRow group =
-        jdbi.onDemand(AssetGroupDao.class)
+    GroupRecord group =
+        records
+            .groups()
             .findByCallbackToken(callbackToken)
             .orElseThrow(() -> new LibraryException(Failure.NOT_FOUND, "Not found."));
     if (!SUCCESS.equals(resultCode) || !GroupService.PENDING_VALIDATION.equals(group.status())) {
@@ -83,7 +85,7 @@ public final class ProviderReconciler {
 
   private int reconcileGroups() {
     int changed = 0;
-    for (AssetGroupRow group : jdbi.onDemand(AssetGroupDao.class).findPendingValidation(BATCH)) {
+    for (GroupRecord group : records.groups().findPendingValidation(BATCH)) {
       try {
         if (confirmVerification(group)) {
           changed++;
@@ -104,9 +106,9 @@ public final class ProviderReconciler {
    * unavailable, the next round tries again.
    */
   private int registerAssets() {
-    AssetDao assets = jdbi.onDemand(AssetDao.class);
+    AssetRecords assets = records.assets();
     int registered = 0;
-    for (AssetRow asset : assets.findUnregistered(BATCH)) {
+    for (AssetRecord asset : assets.findUnregistered(BATCH)) {
       try {
         String providerAssetId =
             provider.createAsset(
@@ -132,8 +134,8 @@ public final class ProviderReconciler {
   }
 
   /** Activates the group if the provider reports its verification done; true if it changed. */
-  private boolean confirmVerification(AssetGroupRow group) throws ProviderException {
-    AssetGroupDao groups = jdbi.onDemand(AssetGroupDao.class);
+  private boolean confirmVerification(GroupRecord group) throws ProviderException {
+    GroupRecords groups = records.groups();
     Optional<String> providerGroupId = provider.getValidationResult(group.bytedToken());
     if (providerGroupId.isEmpty()) {
       groups.touch(group.id(), clock.millis());
@@ -148,10 +150,10 @@ public final class ProviderReconciler {
   }
 
   private int reconcileAssets() {
-    AssetDao assets = jdbi.onDemand(AssetDao.class);
-    List<AssetRow> waiting = assets.findProcessing(BATCH);
+    AssetRecords assets = records.assets();
+    List<AssetRecord> waiting = assets.findProcessing(BATCH);
     int changed = 0;
-    for (AssetRow asset : waiting) {
+    for (AssetRecord asset : waiting) {
       try {
         ProviderAsset remote = provider.getAsset(asset.byteplusAssetId());
         if (remote.isActive()) {
@@ -177,9 +179,9 @@ public final class ProviderReconciler {
 
   /** Deletes queued for the provider; a delete stays queued until the provider has done it. */
   private int performDeletions() {
-    ProviderDeletionDao owed = jdbi.onDemand(ProviderDeletionDao.class);
+    ProviderDeletions owed = records.providerDeletions();
     List<Long> done = new ArrayList<>();
-    for (ProviderDeletionRow deletion : owed.next(BATCH)) {
+    for (ProviderDeletionRecord deletion : owed.next(BATCH)) {
       try {
         if (ShareService.ASSET.equals(deletion.targetType())) {
           provider.deleteAsset(deletion.providerId());

@@ -1,9 +1,9 @@
 package ai.assetlibrary.server.service;
 
+import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.storage.BlobStore;
 import java.io.IOException;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,18 +12,18 @@ public final class Readiness {
 
   private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
 
-  private final Jdbi jdbi;
+  private final RecordStore records;
   private final BlobStore blobs;
 
-  public Readiness(Jdbi jdbi, BlobStore blobs) {
-    this.jdbi = jdbi;
+  public Readiness(RecordStore records, BlobStore blobs) {
+    this.records = records;
     this.blobs = blobs;
   }
 
   /** Empty when ready; otherwise what is not usable. */
   public Optional<String> problem() {
     try {
-      jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+      records.check();
     } catch (RuntimeException e) {
       LOG.warn("Readiness: the database cannot be queried", e);
       return Optional.of("the database cannot be queried");

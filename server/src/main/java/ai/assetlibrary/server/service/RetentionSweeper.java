@@ -1,12 +1,9 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.db.AssetDao;
-import ai.assetlibrary.server.db.AssetRow;
-import ai.assetlibrary.server.db.IdempotencyKeyDao;
-import ai.assetlibrary.server.db.ShareDao;
+import ai.assetlibrary.server.records.AssetRecord;
+import ai.assetlibrary.server.records.RecordStore;
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,14 +17,14 @@ public final class RetentionSweeper {
   private static final Logger LOG = LoggerFactory.getLogger(RetentionSweeper.class);
   private static final int BATCH = 500;
 
-  private final Jdbi jdbi;
+  private final RecordStore records;
   private final AssetFiles files;
   private final ShareService shares;
   private final Clock clock;
   private final RunCounter sweeps = new RunCounter();
 
-  public RetentionSweeper(Jdbi jdbi, AssetFiles files, ShareService shares, Clock clock) {
-    this.jdbi = jdbi;
+  public RetentionSweeper(RecordStore records, AssetFiles files, ShareService shares, Clock clock) {
+    this.records = records;
     this.files = files;
     this.shares = shares;
     this.clock = clock;
@@ -37,22 +34,22 @@ public final class RetentionSweeper {
   public int sweep() {
     long now = clock.millis();
     int deleted = 0;
-    List<AssetRow> expired;
+    List<AssetRecord> expired;
     do {
-      expired = jdbi.onDemand(AssetDao.class).findExpired(now, BATCH);
+      expired = records.assets().findExpired(now, BATCH);
       if (!expired.isEmpty()) {
-        List<Long> ids = expired.stream().map(AssetRow::id).toList();
-        jdbi.useTransaction(
-            handle -> {
-              handle.attach(ShareDao.class).deleteAllOf(ShareService.ASSET, ids);
-              handle.attach(AssetDao.class).deleteAll(ids);
+        List<Long> ids = expired.stream().map(AssetRecord::id).toList();
+        records.useTransaction(
+            tx -> {
+              tx.shares().deleteAllOf(ShareService.ASSET, ids);
+              tx.assets().deleteAll(ids);
             });
         files.removeAll(expired);
         deleted += expired.size();
       }
     } while (expired.size() == BATCH);
     int expiredShares = shares.deleteExpired();
-    jdbi.onDemand(IdempotencyKeyDao.class).deleteExpired(now);
+    records.idempotencyKeys().deleteExpired(now);
     if (deleted > 0 || expiredShares > 0) {
       LOG.info(
           "Retention sweep removed {} expired assets and {} expired shares",

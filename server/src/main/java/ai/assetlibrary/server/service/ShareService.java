@@ -1,18 +1,17 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.db.AccountDao;
-import ai.assetlibrary.server.db.AssetDao;
-import ai.assetlibrary.server.db.AssetRow;
-import ai.assetlibrary.server.db.ShareDao;
-import ai.assetlibrary.server.db.ShareRow;
-import ai.assetlibrary.server.db.ShareTarget;
-import ai.assetlibrary.server.db.UserRow;
 import ai.assetlibrary.server.domain.Caller;
 import ai.assetlibrary.server.domain.Failure;
 import ai.assetlibrary.server.domain.LibraryException;
+import ai.assetlibrary.server.records.AssetRecord;
+import ai.assetlibrary.server.records.AssetRecords;
+import ai.assetlibrary.server.records.RecordStore;
+import ai.assetlibrary.server.records.ShareRecord;
+import ai.assetlibrary.server.records.ShareRecords;
+import ai.assetlibrary.server.records.ShareTarget;
+import ai.assetlibrary.server.records.UserRecord;
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Sharing an asset or a group with another user of the same tenant. Only owners share; a share of a
@@ -23,13 +22,13 @@ public final class ShareService {
   static final String ASSET = "ASSET";
   static final String GROUP = "GROUP";
 
-  private final Jdbi jdbi;
+  private final RecordStore records;
   private final AssetService assets;
   private final GroupService groups;
   private final Clock clock;
 
-  public ShareService(Jdbi jdbi, AssetService assets, GroupService groups, Clock clock) {
-    this.jdbi = jdbi;
+  public ShareService(RecordStore records, AssetService assets, GroupService groups, Clock clock) {
+    this.records = records;
     this.assets = assets;
     this.groups = groups;
     this.clock = clock;
@@ -39,7 +38,7 @@ public final class ShareService {
   public record ShareRequest(Long userId, Permission permission, Long expiresAt) {}
 
   /** A share and the public id of what it shares. */
-  public record ShareView(ShareRow share, String targetPublicId) {}
+  public record ShareView(ShareRecord share, String targetPublicId) {}
 
   public ShareView shareAsset(Caller caller, String assetId, ShareRequest request) {
     AssetView asset = assets.requireOwned(caller, assetId);
@@ -83,14 +82,15 @@ public final class ShareService {
     if (request.expiresAt() != null && request.expiresAt() <= now) {
       throw LibraryException.invalidField("expiresAt", "'expiresAt' must be in the future.");
     }
-    UserRow grantee =
-        jdbi.onDemand(AccountDao.class)
+    UserRecord grantee =
+        records
+            .accounts()
             .findUserInTenant(caller.tenantId(), request.userId())
             .orElseThrow(
                 () ->
                     new LibraryException(
                         Failure.SHARE_USER_NOT_FOUND, "No such user in your tenant."));
-    ShareDao shares = jdbi.onDemand(ShareDao.class);
+    ShareRecords shares = records.shares();
     shares.upsert(
         caller.tenantId(),
         targetType,
@@ -104,7 +104,7 @@ public final class ShareService {
 
   private Page<ShareView> list(String targetType, long targetId, String publicId) {
     List<ShareView> shares =
-        jdbi.onDemand(ShareDao.class).listActive(targetType, targetId, clock.millis()).stream()
+        records.shares().listActive(targetType, targetId, clock.millis()).stream()
             .map(share -> new ShareView(share, publicId))
             .toList();
     return new Page<>(shares, shares.size(), 1, Math.max(1, shares.size()));
@@ -116,13 +116,12 @@ public final class ShareService {
    */
   private void revoke(String targetType, long targetId, long userId) {
     long now = clock.millis();
-    jdbi.useTransaction(
-        handle -> {
-          if (handle.attach(ShareDao.class).delete(targetType, targetId, userId) == 0) {
+    records.useTransaction(
+        tx -> {
+          if (tx.shares().delete(targetType, targetId, userId) == 0) {
             throw new LibraryException(Failure.SHARE_NOT_FOUND, "No such share.");
           }
-          renewDeliveryKeys(
-              handle.attach(AssetDao.class), new ShareTarget(targetType, targetId), now);
+          renewDeliveryKeys(tx.assets(), new ShareTarget(targetType, targetId), now);
         });
   }
 
@@ -133,10 +132,10 @@ public final class ShareService {
    */
   public int deleteExpired() {
     long now = clock.millis();
-    return jdbi.inTransaction(
-        handle -> {
-          ShareDao shareDao = handle.attach(ShareDao.class);
-          AssetDao assetDao = handle.attach(AssetDao.class);
+    return records.inTransaction(
+        tx -> {
+          ShareRecords shareDao = tx.shares();
+          AssetRecords assetDao = tx.assets();
           for (ShareTarget target : shareDao.findExpiredTargets(now)) {
             renewDeliveryKeys(assetDao, target, now);
           }
@@ -144,12 +143,12 @@ public final class ShareService {
         });
   }
 
-  private static void renewDeliveryKeys(AssetDao assetDao, ShareTarget target, long now) {
-    List<AssetRow> reached =
+  private static void renewDeliveryKeys(AssetRecords assetDao, ShareTarget target, long now) {
+    List<AssetRecord> reached =
         ASSET.equals(target.targetType())
             ? assetDao.findById(target.targetId()).stream().toList()
             : assetDao.findInGroup(target.targetId());
-    for (AssetRow asset : reached) {
+    for (AssetRecord asset : reached) {
       assetDao.replaceDeliveryKeys(
           asset.id(),
           PublicIds.renewedDeliveryKey(asset.deliveryKey()),

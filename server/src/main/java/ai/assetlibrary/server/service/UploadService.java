@@ -1,10 +1,5 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.db.AssetDao;
-import ai.assetlibrary.server.db.AssetGroupRow;
-import ai.assetlibrary.server.db.AssetRow;
-import ai.assetlibrary.server.db.IdempotencyKeyDao;
-import ai.assetlibrary.server.db.IdempotencyKeyRow;
 import ai.assetlibrary.server.domain.Caller;
 import ai.assetlibrary.server.domain.Failure;
 import ai.assetlibrary.server.domain.FailureDetails;
@@ -18,6 +13,11 @@ import ai.assetlibrary.server.media.MediaRejectedException;
 import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.ProviderException;
+import ai.assetlibrary.server.records.AssetRecord;
+import ai.assetlibrary.server.records.AssetRecords;
+import ai.assetlibrary.server.records.GroupRecord;
+import ai.assetlibrary.server.records.IdempotencyKeyRecord;
+import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.storage.BlobStore;
 import ai.assetlibrary.server.storage.PendingBlob;
 import ai.assetlibrary.server.storage.Sha256;
@@ -41,7 +41,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The rules of {@code POST /v1/assets}: read the form in one pass, decide the destination group,
@@ -64,7 +63,7 @@ public final class UploadService {
   private static final String ACTIVE = "active";
   private static final String PROCESSING = "processing";
 
-  private final Jdbi jdbi;
+  private final RecordStore records;
   private final GroupService groups;
   private final AssetService assets;
   private final AssetFiles files;
@@ -84,7 +83,7 @@ public final class UploadService {
   private final Clock clock;
 
   public UploadService(
-      Jdbi jdbi,
+      RecordStore records,
       GroupService groups,
       AssetService assets,
       AssetFiles files,
@@ -102,7 +101,7 @@ public final class UploadService {
       OptionalLong userQuotaBytes,
       Duration idempotencyKeyTtl,
       Clock clock) {
-    this.jdbi = jdbi;
+    this.records = records;
     this.groups = groups;
     this.assets = assets;
     this.files = files;
@@ -150,7 +149,7 @@ public final class UploadService {
       MediaAnalysis analysis = analyze(file, type);
       target.model().ifPresent(m -> ModelLimits.check(m, type, file.size(), analysis.facts()));
       String name = displayName(form, file);
-      AssetRow row;
+      AssetRecord row;
       try {
         row = store(caller, target, name, file, type, analysis, idempotent);
       } catch (KeyClaimedMeanwhile e) {
@@ -204,8 +203,8 @@ public final class UploadService {
    * upload sent something else.
    */
   private Optional<AssetView> earlierUpload(Caller caller, IdempotentUpload upload) {
-    Optional<IdempotencyKeyRow> earlier =
-        jdbi.onDemand(IdempotencyKeyDao.class).find(caller.userId(), upload.key(), clock.millis());
+    Optional<IdempotencyKeyRecord> earlier =
+        records.idempotencyKeys().find(caller.userId(), upload.key(), clock.millis());
     if (earlier.isEmpty()) {
       return Optional.empty();
     }
@@ -219,7 +218,7 @@ public final class UploadService {
   }
 
   /** The destination group, and whether the legacy provider route addressed it. */
-  private record UploadTarget(AssetGroupRow group, boolean legacyRoute, Optional<String> model) {
+  private record UploadTarget(GroupRecord group, boolean legacyRoute, Optional<String> model) {
 
     boolean portrait() {
       return !AccountService.GENERIC_KIND.equals(group.groupKind());
@@ -284,7 +283,7 @@ public final class UploadService {
     }
   }
 
-  private static void checkProviderRef(AssetGroupRow group) {
+  private static void checkProviderRef(GroupRecord group) {
     if (group.providerGroupId() == null) {
       throw new LibraryException(
           Failure.GROUP_PROVIDER_REF_MISSING, "The asset group has no provider group id.");
@@ -331,7 +330,7 @@ public final class UploadService {
     }
   }
 
-  private static void checkModel(String model, AssetGroupRow group) {
+  private static void checkModel(String model, GroupRecord group) {
     if (!ModelLimits.MODELS.contains(model)) {
       throw new LibraryException(
           Failure.MODEL_UNSUPPORTED,
@@ -391,7 +390,7 @@ public final class UploadService {
    * Stores bytes, thumbnail and record, all or nothing; in the record's transaction, checks the
    * owner's quota and claims the Idempotency-Key.
    */
-  private AssetRow store(
+  private AssetRecord store(
       Caller caller,
       UploadTarget target,
       String name,
@@ -399,7 +398,7 @@ public final class UploadService {
       AcceptedType type,
       MediaAnalysis analysis,
       Optional<IdempotentUpload> idempotent) {
-    AssetGroupRow group = target.group();
+    GroupRecord group = target.group();
     String assetId =
         target.legacyRoute() ? PublicIds.providerAssetId() : PublicIds.libraryAssetId();
     String keyStem = assetId.substring(3, 5) + "/" + assetId;
@@ -408,8 +407,8 @@ public final class UploadService {
     String thumbnailKey = thumbnail.map(t -> keyStem + "_thumb." + t.extension()).orElse(null);
     MediaFacts facts = analysis.facts();
     long now = clock.millis();
-    AssetRow row =
-        new AssetRow(
+    AssetRecord row =
+        new AssetRecord(
             0,
             assetId,
             group.tenantId(),
@@ -453,14 +452,13 @@ public final class UploadService {
         writeBlob(thumbnailKey, thumbnail.get().bytes());
         written.add(thumbnailKey);
       }
-      return jdbi.inTransaction(
-          handle -> {
-            AssetDao assetDao = handle.attach(AssetDao.class);
+      return records.inTransaction(
+          tx -> {
+            AssetRecords assetDao = tx.assets();
             checkQuota(assetDao, group.ownerUserId(), file.size());
             long id = assetDao.insert(row);
             if (idempotent.isPresent()
-                && !handle
-                    .attach(IdempotencyKeyDao.class)
+                && !tx.idempotencyKeys()
                     .claim(
                         caller.userId(),
                         idempotent.get().key(),
@@ -481,7 +479,7 @@ public final class UploadService {
     }
   }
 
-  private void checkQuota(AssetDao assetDao, long ownerUserId, long size) {
+  private void checkQuota(AssetRecords assetDao, long ownerUserId, long size) {
     if (userQuotaBytes.isEmpty()) {
       return;
     }
@@ -506,7 +504,7 @@ public final class UploadService {
    * which downloads it from its delivery URL. When the provider refuses or cannot be reached, the
    * asset is removed again: nothing is left behind.
    */
-  private void registerWithProvider(AssetRow asset, AssetGroupRow group) {
+  private void registerWithProvider(AssetRecord asset, GroupRecord group) {
     try {
       String providerAssetId =
           provider.createAsset(
@@ -514,10 +512,9 @@ public final class UploadService {
               urls.file(asset.deliveryKey()),
               asset.assetType(),
               ProviderReconciler.providerName(asset.name()));
-      jdbi.onDemand(AssetDao.class)
-          .recordProviderAsset(asset.id(), providerAssetId, clock.millis());
+      records.assets().recordProviderAsset(asset.id(), providerAssetId, clock.millis());
     } catch (ProviderException e) {
-      jdbi.onDemand(AssetDao.class).deleteAll(List.of(asset.id()));
+      records.assets().deleteAll(List.of(asset.id()));
       files.removeAll(List.of(asset));
       throw ProviderFailures.toLibraryException(e);
     }

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.assetlibrary.server.AssetLibrary;
 import ai.assetlibrary.server.ServerConfig;
 import ai.assetlibrary.server.auth.ApiKeys;
+import ai.assetlibrary.server.records.GroupRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +35,7 @@ class AccountsAndKeysTest {
     library.accounts().ensureUser(1001, 5001, "demo");
     library.accounts().ensureUser(1001, 5001, "demo");
 
-    AssetGroupRow library =
-        this.library.jdbi().onDemand(AssetGroupDao.class).findOwned(5001, "library").orElseThrow();
+    GroupRecord library = this.library.records().groups().findOwned(5001, "library").orElseThrow();
     assertThat(library.isDefault()).isTrue();
     assertThat(library.groupKind()).isEqualTo("GENERIC");
     assertThat(library.status()).isEqualTo("active");
@@ -54,8 +55,7 @@ class AccountsAndKeysTest {
     String key = library.apiKeys().create(1001, 5001, "demo");
 
     String stored =
-        library
-            .jdbi()
+        Jdbi.create("jdbc:sqlite:" + dataDir.resolve("assets.db"))
             .withHandle(
                 h ->
                     h.createQuery("SELECT key_hash || key_hint FROM api_keys")

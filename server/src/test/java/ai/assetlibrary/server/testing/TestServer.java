@@ -3,10 +3,8 @@ package ai.assetlibrary.server.testing;
 import ai.assetlibrary.server.AssetLibrary;
 import ai.assetlibrary.server.AssetServer;
 import ai.assetlibrary.server.ServerConfig;
-import ai.assetlibrary.server.db.AssetDao;
-import ai.assetlibrary.server.db.AssetGroupDao;
-import ai.assetlibrary.server.db.AssetGroupRow;
 import ai.assetlibrary.server.http.ObjectMapperResolver;
+import ai.assetlibrary.server.records.GroupRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -146,10 +144,10 @@ public final class TestServer implements AutoCloseable {
       String providerGroupId) {
     long now = System.currentTimeMillis();
     library()
-        .jdbi()
-        .onDemand(AssetGroupDao.class)
+        .records()
+        .groups()
         .insert(
-            new AssetGroupRow(
+            new GroupRecord(
                 0,
                 publicId,
                 1001,
@@ -249,7 +247,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   public long assetRows() {
-    return library().jdbi().onDemand(AssetDao.class).count();
+    return library().records().assets().count();
   }
 
   /** Every committed blob file. */

@@ -1,7 +1,7 @@
-package ai.assetlibrary.server.db;
+package ai.assetlibrary.server.records;
 
 /** A row of {@code assets}. Media facts and thumbnail columns are null when absent. */
-public record AssetRow(
+public record AssetRecord(
     long id,
     String assetId,
     long tenantId,

@@ -1,7 +1,7 @@
-package ai.assetlibrary.server.db;
+package ai.assetlibrary.server.records;
 
 /** A row of {@code asset_groups}. */
-public record AssetGroupRow(
+public record GroupRecord(
     long id,
     String publicId,
     long tenantId,

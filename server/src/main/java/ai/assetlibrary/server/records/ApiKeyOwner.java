@@ -1,5 +1,5 @@
-package ai.assetlibrary.server.db;
+package ai.assetlibrary.server.records;
 
 /** An API key joined with the user it belongs to. */
-public record ApiKeyOwnerRow(
+public record ApiKeyOwner(
     long keyId, long userId, long tenantId, String userName, Long disabledAt) {}

@@ -1,7 +1,7 @@
-package ai.assetlibrary.server.db;
+package ai.assetlibrary.server.records;
 
 /** A row of {@code provider_deletions}: a delete the provider still owes us. */
-public record ProviderDeletionRow(
+public record ProviderDeletionRecord(
     long id,
     String targetType,
     String providerId,

@@ -1,13 +1,11 @@
-package ai.assetlibrary.server.db;
-
-import org.jdbi.v3.core.mapper.Nested;
+package ai.assetlibrary.server.records;
 
 /**
  * An asset as one caller sees it: the row, its group and owner, and the caller's active shares of
  * the asset itself and of its group (null when there is none).
  */
-public record AssetAccessRow(
-    @Nested AssetRow asset,
+public record AssetAccessRecord(
+    AssetRecord asset,
     String groupPublicId,
     String groupName,
     String ownerName,

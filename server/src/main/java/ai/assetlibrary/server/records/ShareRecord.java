@@ -1,7 +1,7 @@
-package ai.assetlibrary.server.db;
+package ai.assetlibrary.server.records;
 
 /** A row of {@code shares}, with the grantee's name. */
-public record ShareRow(
+public record ShareRecord(
     long id,
     long tenantId,
     String targetType,

@@ -1,10 +1,8 @@
-package ai.assetlibrary.server.db;
-
-import org.jdbi.v3.core.mapper.Nested;
+package ai.assetlibrary.server.records;
 
 /** A group as one caller sees it: the row, its owner, its asset count, the caller's share. */
-public record GroupAccessRow(
-    @Nested AssetGroupRow group,
+public record GroupAccessRecord(
+    GroupRecord group,
     String ownerName,
     long assetCount,
     String sharePermission,

@@ -1,4 +1,4 @@
-package ai.assetlibrary.server.db;
+package ai.assetlibrary.server.records;
 
 /**
  * Which visible groups to list, for whom and at what time; null fields do not filter.

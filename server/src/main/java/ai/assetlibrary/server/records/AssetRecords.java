@@ -1,0 +1,51 @@
+package ai.assetlibrary.server.records;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Asset records, and the assets a caller may see. */
+public interface AssetRecords {
+
+  /** Inserts the asset and returns its generated internal id. */
+  long insert(AssetRecord row);
+
+  Optional<AssetRecord> findById(long id);
+
+  /** The unexpired asset whose bytes or thumbnail are delivered under {@code deliveryKey}. */
+  Optional<AssetRecord> findByDeliveryKey(String deliveryKey, long now);
+
+  Optional<AssetAccessRecord> findVisible(long tenantId, long userId, long now, String assetId);
+
+  List<AssetAccessRecord> listVisible(AssetFilter filter);
+
+  long countVisible(AssetFilter filter);
+
+  void replaceDeliveryKeys(long id, String deliveryKey, String thumbnailDeliveryKey, long now);
+
+  void rename(long id, String name, long now);
+
+  void recordProviderAsset(long id, String providerAssetId, long now);
+
+  /** Assets stored for the provider but not yet registered with it, oldest first. */
+  List<AssetRecord> findUnregistered(int limit);
+
+  /** Assets waiting for the provider, least recently checked first. */
+  List<AssetRecord> findProcessing(int limit);
+
+  void updateProviderStatus(
+      long id, String status, String errorCode, String errorMessage, long now);
+
+  List<AssetRecord> findInGroup(long groupId);
+
+  List<AssetRecord> findExpired(long now, int limit);
+
+  void deleteAll(List<Long> ids);
+
+  long count();
+
+  /** Bytes of the files {@code userId} owns. */
+  long sumSizeOwnedBy(long userId);
+
+  /** Those of {@code keys} that a record stores its file or thumbnail under. */
+  List<String> findStorageKeys(List<String> keys);
+}
