@@ -2,7 +2,6 @@ package ai.assetlibrary.server;
 
 import ai.assetlibrary.server.auth.RequestRateLimiter;
 import ai.assetlibrary.server.db.Database;
-import ai.assetlibrary.server.db.JdbiRecordStore;
 import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaTypeDetector;
 import ai.assetlibrary.server.media.Thumbnailer;
@@ -95,10 +94,13 @@ public final class AssetLibrary implements AutoCloseable {
   private AssetLibrary(ServerConfig config, Clock clock, boolean serving) throws IOException {
     this.config = config;
     Files.createDirectories(config.dataDir());
+    // Records in the data directory belong to one serving process; PostgreSQL is shared.
     this.dataDirLock =
-        serving ? Optional.of(DataDirectoryLock.acquire(config.dataDir())) : Optional.empty();
-    this.database = Database.open(config.dataDir().resolve("assets.db"));
-    this.records = new JdbiRecordStore(database.jdbi());
+        serving && config.database().embedded()
+            ? Optional.of(DataDirectoryLock.acquire(config.dataDir()))
+            : Optional.empty();
+    this.database = openDatabase(config);
+    this.records = database.records();
     this.blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
     this.metrics = new AssetMetrics(config.dataDir());
     this.accounts = new AccountService(records, clock);
@@ -168,6 +170,20 @@ public final class AssetLibrary implements AutoCloseable {
             ? CompletableFuture.runAsync(this::recover, AssetLibrary::migrationThread)
                 .thenRun(this::scheduleBackgroundWork)
             : CompletableFuture.runAsync(database::migrate, AssetLibrary::migrationThread);
+  }
+
+  private static Database openDatabase(ServerConfig config) {
+    DatabaseConfig database = config.database();
+    return database
+        .url()
+        .map(
+            url ->
+                Database.postgresql(
+                    url,
+                    database.user().orElse(null),
+                    database.password().orElse(null),
+                    database.poolSize()))
+        .orElseGet(() -> Database.sqlite(config.dataDir().resolve("assets.db")));
   }
 
   /** Migrates, then removes whatever a crash left behind: nothing is in flight yet. */

@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(UserRecord.class)
 public interface AccountDao extends AccountRecords {
 
-  @SqlUpdate("INSERT OR IGNORE INTO tenants (id, created_at) VALUES (:id, :now)")
+  @SqlUpdate("INSERT INTO tenants (id, created_at) VALUES (:id, :now) ON CONFLICT DO NOTHING")
   @Override
   void insertTenantIfAbsent(@Bind("id") long tenantId, @Bind("now") long now);
 

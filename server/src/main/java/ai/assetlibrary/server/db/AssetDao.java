@@ -42,7 +42,7 @@ public interface AssetDao extends AssetRecords {
   String FILTERS =
       """
         AND (:groupId IS NULL OR a.group_id = :groupId)
-        AND (:keyword IS NULL OR a.asset_id = :keyword OR a.name LIKE :namePattern ESCAPE '\\')
+        AND (:keyword IS NULL OR a.asset_id = :keyword OR lower(a.name) LIKE :namePattern ESCAPE '\\')
         AND (:mediaFamily IS NULL OR a.media_type = :mediaFamily)
         AND (:mimeType IS NULL OR a.mime_type = :mimeType)
         AND (:assetKind IS NULL OR a.asset_kind = :assetKind)
@@ -83,7 +83,7 @@ public interface AssetDao extends AssetRecords {
   @Override
   List<AssetAccessRecord> listVisible(@BindMethods AssetFilter filter);
 
-  @SqlQuery("SELECT count(*) FROM (" + VISIBLE + FILTERS + ")")
+  @SqlQuery("SELECT count(*) FROM (" + VISIBLE + FILTERS + ") AS visible")
   @Override
   long countVisible(@BindMethods AssetFilter filter);
 

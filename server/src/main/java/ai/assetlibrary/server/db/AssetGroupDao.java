@@ -43,7 +43,7 @@ public interface AssetGroupDao extends GroupRecords {
       LEFT JOIN shares s ON s.target_type = 'GROUP' AND s.target_id = g.id
           AND s.grantee_user_id = :userId AND (s.expires_at IS NULL OR s.expires_at > :now)
       WHERE g.tenant_id = :tenantId
-        AND (g.owner_user_id = :userId OR (s.id IS NOT NULL AND g.is_default = 0))
+        AND (g.owner_user_id = :userId OR (s.id IS NOT NULL AND NOT g.is_default))
       """;
 
   String VISIBLE = ACCESS_COLUMNS + ASSET_COUNT + VISIBLE_FROM;
@@ -52,13 +52,13 @@ public interface AssetGroupDao extends GroupRecords {
   String BY_PUBLIC_ID =
       """
         AND g.public_id = :publicId
-        AND (g.is_default = 0 OR g.owner_user_id = :userId)
+        AND (NOT g.is_default OR g.owner_user_id = :userId)
       """;
 
   /** The list filters of {@link GroupFilter}. */
   String FILTERS =
       """
-        AND (:keyword IS NULL OR g.public_id = :keyword OR g.name LIKE :namePattern ESCAPE '\\')
+        AND (:keyword IS NULL OR g.public_id = :keyword OR lower(g.name) LIKE :namePattern ESCAPE '\\')
         AND (:groupKind IS NULL OR g.group_kind = :groupKind)
         AND (:status IS NULL OR g.status = :status)
         AND (NOT :ownedOnly OR g.owner_user_id = :userId)
@@ -69,7 +69,7 @@ public interface AssetGroupDao extends GroupRecords {
       """
       INSERT INTO asset_groups (public_id, tenant_id, owner_user_id, name, group_kind, status,
                                 is_default, created_at, updated_at)
-      VALUES (:publicId, :tenantId, :ownerUserId, :name, :kind, 'active', 1, :now, :now)
+      VALUES (:publicId, :tenantId, :ownerUserId, :name, :kind, 'active', TRUE, :now, :now)
       """)
   @Override
   void insertDefault(
@@ -86,7 +86,7 @@ public interface AssetGroupDao extends GroupRecords {
                                 is_default, legacy_id, provider_group_id, description,
                                 retention_days, byted_token, callback_token, h5_link,
                                 h5_link_expires_at, created_at, updated_at)
-      VALUES (:publicId, :tenantId, :ownerUserId, :name, :groupKind, :status, 0, :legacyId,
+      VALUES (:publicId, :tenantId, :ownerUserId, :name, :groupKind, :status, FALSE, :legacyId,
               :providerGroupId, :description, :retentionDays, :bytedToken, :callbackToken,
               :h5Link, :h5LinkExpiresAt, :createdAt, :updatedAt)
       RETURNING id
@@ -121,7 +121,7 @@ public interface AssetGroupDao extends GroupRecords {
   @Override
   List<GroupAccessRecord> listVisible(@BindMethods GroupFilter filter);
 
-  @SqlQuery("SELECT count(*) FROM (" + VISIBLE + FILTERS + ")")
+  @SqlQuery("SELECT count(*) FROM (" + VISIBLE + FILTERS + ") AS visible")
   @Override
   long countVisible(@BindMethods GroupFilter filter);
 

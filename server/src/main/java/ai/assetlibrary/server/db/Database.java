@@ -1,8 +1,10 @@
 package ai.assetlibrary.server.db;
 
+import ai.assetlibrary.server.records.RecordStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -10,29 +12,35 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite database: connection settings, a pool of open connections (opening one and applying
- * its settings costs more than most queries), its migrations, and the configured {@link Jdbi}.
+ * The database the records live in, SQLite or PostgreSQL: connection settings, a pool of open
+ * connections, the dialect's migrations, and the record store over it.
  */
 public final class Database implements AutoCloseable {
 
-  private static final int BUSY_TIMEOUT_MILLIS = 10_000;
-  private static final int MAX_CONNECTIONS = 16;
+  private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 10_000;
+  private static final int SQLITE_MAX_CONNECTIONS = 16;
+  private static final Duration POSTGRESQL_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final HikariDataSource pool;
-  private final Jdbi jdbi;
+  private final Dialect dialect;
+  private final RecordStore records;
 
-  private Database(HikariDataSource pool) {
+  private Database(HikariDataSource pool, Dialect dialect) {
     this.pool = pool;
-    this.jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+    this.dialect = dialect;
+    this.records =
+        new JdbiRecordStore(Jdbi.create(pool).installPlugin(new SqlObjectPlugin()), dialect);
   }
 
-  /** Opens (creating if needed) the database file; {@link #migrate} before the first query. */
-  public static Database open(Path file) {
+  /**
+   * Opens (creating if needed) the SQLite database file; {@link #migrate} before the first query.
+   */
+  public static Database sqlite(Path file) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     // FULL in WAL mode: a commit is on disk before the server answers.
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MILLIS);
     // A transaction takes the write lock when it begins, waiting up to the busy timeout for it;
     // a deferred one that reads first and then writes would fail at once when another committed.
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
@@ -43,25 +51,47 @@ public final class Database implements AutoCloseable {
     HikariConfig poolConfig = new HikariConfig();
     poolConfig.setDataSource(sqlite);
     poolConfig.setPoolName("sqlite");
-    poolConfig.setMaximumPoolSize(MAX_CONNECTIONS);
+    poolConfig.setMaximumPoolSize(SQLITE_MAX_CONNECTIONS);
     poolConfig.setMinimumIdle(1);
     // Connect on first use (the migrations, on their own thread), not here on the start-up path.
     poolConfig.setInitializationFailTimeout(-1);
-    return new Database(new HikariDataSource(poolConfig));
+    return new Database(new HikariDataSource(poolConfig), Dialect.SQLITE);
+  }
+
+  /** A pool of {@code poolSize} connections to PostgreSQL at {@code url} (jdbc:postgresql:…). */
+  public static Database postgresql(String url, String user, String password, int poolSize) {
+    HikariConfig poolConfig = new HikariConfig();
+    poolConfig.setJdbcUrl(url);
+    if (user != null) {
+      poolConfig.setUsername(user);
+    }
+    if (password != null) {
+      poolConfig.setPassword(password);
+    }
+    poolConfig.setPoolName("postgresql");
+    poolConfig.setMaximumPoolSize(poolSize);
+    poolConfig.setMinimumIdle(1);
+    poolConfig.setConnectionTimeout(POSTGRESQL_CONNECT_TIMEOUT.toMillis());
+    poolConfig.setInitializationFailTimeout(-1);
+    return new Database(new HikariDataSource(poolConfig), Dialect.POSTGRESQL);
   }
 
   /** Applies the migrations the database does not have yet. */
   public void migrate() {
     Flyway.configure()
         .dataSource(pool)
-        .locations("classpath:db/migration")
+        .locations(dialect.migrations())
         .loggers("slf4j")
         .load()
         .migrate();
   }
 
-  public Jdbi jdbi() {
-    return jdbi;
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public RecordStore records() {
+    return records;
   }
 
   /** Closes every pooled connection. */

@@ -1,5 +1,7 @@
 package ai.assetlibrary.server.db;
 
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.records.AccountRecords;
 import ai.assetlibrary.server.records.ApiKeyRecords;
 import ai.assetlibrary.server.records.AssetRecords;
@@ -8,31 +10,41 @@ import ai.assetlibrary.server.records.IdempotencyKeys;
 import ai.assetlibrary.server.records.ProviderDeletions;
 import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.records.ShareRecords;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** The record ports over JDBI: each aggregate's SqlObject DAO, on demand or in a transaction. */
+/**
+ * The record ports over JDBI: each aggregate's SqlObject DAO, on demand or in a transaction. A full
+ * disk, in the database's own words, becomes the domain's {@code STORAGE_FULL} here.
+ */
 public final class JdbiRecordStore implements RecordStore {
 
   private final Jdbi jdbi;
-  private final AssetDao assets;
-  private final AssetGroupDao groups;
-  private final ShareDao shares;
-  private final AccountDao accounts;
-  private final ApiKeyDao apiKeys;
-  private final IdempotencyKeyDao idempotencyKeys;
-  private final ProviderDeletionDao providerDeletions;
+  private final Dialect dialect;
+  private final AssetRecords assets;
+  private final GroupRecords groups;
+  private final ShareRecords shares;
+  private final AccountRecords accounts;
+  private final ApiKeyRecords apiKeys;
+  private final IdempotencyKeys idempotencyKeys;
+  private final ProviderDeletions providerDeletions;
 
-  public JdbiRecordStore(Jdbi jdbi) {
+  public JdbiRecordStore(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
-    this.assets = jdbi.onDemand(AssetDao.class);
-    this.groups = jdbi.onDemand(AssetGroupDao.class);
-    this.shares = jdbi.onDemand(ShareDao.class);
-    this.accounts = jdbi.onDemand(AccountDao.class);
-    this.apiKeys = jdbi.onDemand(ApiKeyDao.class);
-    this.idempotencyKeys = jdbi.onDemand(IdempotencyKeyDao.class);
-    this.providerDeletions = jdbi.onDemand(ProviderDeletionDao.class);
+    this.dialect = dialect;
+    this.assets = translating(AssetRecords.class, jdbi.onDemand(AssetDao.class));
+    this.groups = translating(GroupRecords.class, jdbi.onDemand(AssetGroupDao.class));
+    this.shares = translating(ShareRecords.class, jdbi.onDemand(ShareDao.class));
+    this.accounts = translating(AccountRecords.class, jdbi.onDemand(AccountDao.class));
+    this.apiKeys = translating(ApiKeyRecords.class, jdbi.onDemand(ApiKeyDao.class));
+    this.idempotencyKeys =
+        translating(IdempotencyKeys.class, jdbi.onDemand(IdempotencyKeyDao.class));
+    this.providerDeletions =
+        translating(ProviderDeletions.class, jdbi.onDemand(ProviderDeletionDao.class));
   }
 
   @Override
@@ -72,7 +84,37 @@ public final class JdbiRecordStore implements RecordStore {
 
   @Override
   public <T> T inTransaction(Function<RecordStore, T> work) {
-    return jdbi.inTransaction(handle -> work.apply(new InTransaction(handle)));
+    try {
+      return jdbi.inTransaction(handle -> work.apply(new InTransaction(handle)));
+    } catch (RuntimeException e) {
+      throw translated(e);
+    }
+  }
+
+  /** {@code records}, each call's database failure translated on its way out. */
+  private <T> T translating(Class<T> port, T records) {
+    return port.cast(
+        Proxy.newProxyInstance(
+            port.getClassLoader(),
+            new Class<?>[] {port},
+            (proxy, method, args) -> {
+              try {
+                return method.invoke(records, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException cause ? translated(cause) : e;
+              }
+            }));
+  }
+
+  private RuntimeException translated(RuntimeException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && dialect.isFull(sql)) {
+        return new LibraryException(
+            Failure.STORAGE_FULL,
+            "The server has no storage space left; nothing was kept. Retry later.");
+      }
+    }
+    return e;
   }
 
   @Override
@@ -81,41 +123,47 @@ public final class JdbiRecordStore implements RecordStore {
   }
 
   /** The same records, all on the one handle of an open transaction. */
-  private record InTransaction(Handle handle) implements RecordStore {
+  private final class InTransaction implements RecordStore {
+
+    private final Handle handle;
+
+    InTransaction(Handle handle) {
+      this.handle = handle;
+    }
 
     @Override
     public AssetRecords assets() {
-      return handle.attach(AssetDao.class);
+      return translating(AssetRecords.class, handle.attach(AssetDao.class));
     }
 
     @Override
     public GroupRecords groups() {
-      return handle.attach(AssetGroupDao.class);
+      return translating(GroupRecords.class, handle.attach(AssetGroupDao.class));
     }
 
     @Override
     public ShareRecords shares() {
-      return handle.attach(ShareDao.class);
+      return translating(ShareRecords.class, handle.attach(ShareDao.class));
     }
 
     @Override
     public AccountRecords accounts() {
-      return handle.attach(AccountDao.class);
+      return translating(AccountRecords.class, handle.attach(AccountDao.class));
     }
 
     @Override
     public ApiKeyRecords apiKeys() {
-      return handle.attach(ApiKeyDao.class);
+      return translating(ApiKeyRecords.class, handle.attach(ApiKeyDao.class));
     }
 
     @Override
     public IdempotencyKeys idempotencyKeys() {
-      return handle.attach(IdempotencyKeyDao.class);
+      return translating(IdempotencyKeys.class, handle.attach(IdempotencyKeyDao.class));
     }
 
     @Override
     public ProviderDeletions providerDeletions() {
-      return handle.attach(ProviderDeletionDao.class);
+      return translating(ProviderDeletions.class, handle.attach(ProviderDeletionDao.class));
     }
 
     @Override

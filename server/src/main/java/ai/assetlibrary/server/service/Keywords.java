@@ -1,6 +1,11 @@
 package ai.assetlibrary.server.service;
 
-/** Turns a search keyword into a LIKE pattern that matches it literally anywhere in a name. */
+import java.util.Locale;
+
+/**
+ * Turns a search keyword into a LIKE pattern that matches it literally anywhere in a name, in lower
+ * case: the records compare it with the lower-cased name, on every database alike.
+ */
 final class Keywords {
 
   private Keywords() {}
@@ -13,7 +18,12 @@ final class Keywords {
     if (keyword == null) {
       return null;
     }
-    String escaped = keyword.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    String escaped =
+        keyword
+            .toLowerCase(Locale.ROOT)
+            .replace("\\", "\\\\")
+            .replace("%", "\\%")
+            .replace("_", "\\_");
     return "%" + escaped + "%";
   }
 

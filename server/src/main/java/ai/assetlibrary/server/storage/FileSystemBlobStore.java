@@ -1,5 +1,7 @@
 package ai.assetlibrary.server.storage;
 
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +33,8 @@ public final class FileSystemBlobStore implements BlobStore {
   private static final Pattern KEY =
       Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*");
   private static final String TEMP_DIR = ".incoming";
+  private static final String NO_SPACE = "No space left on device";
+  private static final String DISK_QUOTA = "Disk quota exceeded";
 
   private final Path root;
   private final Path incoming;
@@ -131,6 +135,20 @@ public final class FileSystemBlobStore implements BlobStore {
     return root.resolve(key);
   }
 
+  /**
+   * {@code e}, unless it says the disk (or the filesystem quota) is full: then the domain's {@code
+   * STORAGE_FULL} is thrown instead.
+   */
+  private static IOException storageFullOr(IOException e) {
+    String message = e.getMessage();
+    if (message != null && (message.contains(NO_SPACE) || message.contains(DISK_QUOTA))) {
+      throw new LibraryException(
+          Failure.STORAGE_FULL,
+          "The server has no storage space left; nothing was kept. Retry later.");
+    }
+    return e;
+  }
+
   private static void fsyncDirectory(Path dir) throws IOException {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
@@ -152,8 +170,12 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public void write(byte[] buffer, int offset, int length) throws IOException {
       ByteBuffer bytes = ByteBuffer.wrap(buffer, offset, length);
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
+      try {
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+      } catch (IOException e) {
+        throw storageFullOr(e);
       }
       size += length;
     }
@@ -171,13 +193,17 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public void commit(String key) throws IOException {
       Path target = pathOf(key);
-      channel.force(true);
-      channel.close();
-      Files.createDirectories(target.getParent());
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      committed = true;
-      writesInProgress.remove(temp);
-      fsyncDirectory(target.getParent());
+      try {
+        channel.force(true);
+        channel.close();
+        Files.createDirectories(target.getParent());
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        committed = true;
+        writesInProgress.remove(temp);
+        fsyncDirectory(target.getParent());
+      } catch (IOException e) {
+        throw storageFullOr(e);
+      }
     }
 
     @Override
