@@ -7,6 +7,7 @@ import ai.assetlibrary.server.AssetLibrary;
 import ai.assetlibrary.server.ServerConfig;
 import ai.assetlibrary.server.service.OrphanSweeper;
 import ai.assetlibrary.server.storage.PendingBlob;
+import ai.assetlibrary.server.testing.Backends;
 import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +75,7 @@ class OrphanRecoveryTest extends ServerTest {
   }
 
   @Test
+  @Tag(Backends.EMBEDDED_ONLY)
   void aSecondServerCannotOpenADataDirectoryInUseButACommandCan() throws IOException {
     ServerConfig config =
         ServerConfig.fromEnvironment(Map.of("ASSETS_DATA_DIR", app.dataDir().toString()));

@@ -48,6 +48,7 @@ public final class RunningServer implements BeforeEachCallback, AfterEachCallbac
   @Override
   public void afterEach(ExtensionContext context) throws IOException {
     server.close();
+    Backends.discard(dataDir);
     try (Stream<Path> files = Files.walk(dataDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(RunningServer::delete);
     }

@@ -60,6 +60,7 @@ public final class TestServer implements AutoCloseable {
   public static TestServer start(Path dataDir, Map<String, String> environment, Clock clock) {
     Map<String, String> env = new HashMap<>();
     env.put("ASSETS_MAX_UPLOAD_BYTES", String.valueOf(DEFAULT_MAX_UPLOAD_BYTES));
+    env.putAll(Backends.environmentFor(dataDir));
     env.putAll(environment);
     env.put("ASSETS_PORT", "0");
     env.put("ASSETS_DATA_DIR", dataDir.toString());

@@ -1,0 +1,96 @@
+package ai.assetlibrary.server.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The backends the tests' servers run on. By default the embedded one (SQLite and files in the data
+ * directory); with {@code -Dassets.test.database=postgresql} the records live in a real PostgreSQL
+ * started once per test JVM, each data directory with a database of its own, so the same suite runs
+ * on both.
+ */
+public final class Backends {
+
+  /** The tag of tests about what only the embedded backend has (a data directory lock, say). */
+  public static final String EMBEDDED_ONLY = "embedded-only";
+
+  /** {@code sqlite} (the default) or {@code postgresql}. */
+  public static final String DATABASE = "assets.test.database";
+
+  private static final Map<Path, String> DATABASES = new HashMap<>();
+  private static EmbeddedPostgres postgres;
+
+  private Backends() {}
+
+  /** Whether the records live in PostgreSQL. */
+  public static boolean postgresql() {
+    return "postgresql".equals(System.getProperty(DATABASE, "sqlite"));
+  }
+
+  /**
+   * The {@code ASSETS_*} variables that put a server over {@code dataDir} on the backend under
+   * test: always the same for the same directory, so a restart finds its data again.
+   */
+  public static synchronized Map<String, String> environmentFor(Path dataDir) {
+    Map<String, String> env = new HashMap<>();
+    if (postgresql()) {
+      String database = DATABASES.computeIfAbsent(dataDir, dir -> createDatabase());
+      env.put("ASSETS_DATABASE_URL", postgres().getJdbcUrl("postgres", database));
+      env.put("ASSETS_DATABASE_POOL_SIZE", "8");
+    }
+    return env;
+  }
+
+  /** Drops what {@link #environmentFor} made for {@code dataDir}. */
+  public static synchronized void discard(Path dataDir) {
+    String database = DATABASES.remove(dataDir);
+    if (database != null) {
+      execute("DROP DATABASE " + database + " WITH (FORCE)");
+    }
+  }
+
+  private static String createDatabase() {
+    String name = "test_" + UUID.randomUUID().toString().replace("-", "");
+    execute("CREATE DATABASE " + name);
+    return name;
+  }
+
+  private static void execute(String sql) {
+    try (Connection connection = postgres().getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL refused: " + sql, e);
+    }
+  }
+
+  private static EmbeddedPostgres postgres() {
+    if (postgres == null) {
+      try {
+        postgres = EmbeddedPostgres.builder().start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("PostgreSQL did not start", e);
+      }
+      EmbeddedPostgres started = postgres;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      started.close();
+                    } catch (IOException e) {
+                      // The JVM is going; the cluster's directory is temporary.
+                    }
+                  }));
+    }
+    return postgres;
+  }
+}
