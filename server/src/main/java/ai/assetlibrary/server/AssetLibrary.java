@@ -24,6 +24,7 @@ import ai.assetlibrary.server.service.RunCounter;
 import ai.assetlibrary.server.service.ShareService;
 import ai.assetlibrary.server.service.UploadService;
 import ai.assetlibrary.server.storage.FileSystemBlobStore;
+import ai.assetlibrary.server.storage.StorageCapacity;
 import ai.assetlibrary.server.upload.FileIngestor;
 import ai.assetlibrary.server.upload.FormConstraints;
 import ai.assetlibrary.server.upload.MultipartFormReader;
@@ -102,7 +103,12 @@ public final class AssetLibrary implements AutoCloseable {
     this.database = openDatabase(config);
     this.records = database.records();
     this.blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
-    this.metrics = new AssetMetrics(config.dataDir());
+    this.metrics = new AssetMetrics();
+    if (blobs.capacity().isPresent()) {
+      metrics.storageSpace(
+          () -> blobs.capacity().map(StorageCapacity::usableBytes).orElse(-1L),
+          () -> blobs.capacity().map(StorageCapacity::totalBytes).orElse(-1L));
+    }
     this.accounts = new AccountService(records, clock);
     this.apiKeys = new ApiKeyService(records, accounts, clock);
     this.rateLimiter =

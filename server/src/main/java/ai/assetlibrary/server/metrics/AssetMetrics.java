@@ -11,12 +11,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToDoubleFunction;
+import java.util.function.DoubleSupplier;
 
 /**
  * The server's meters (requests, uploads, media work, provider calls, storage space, the JVM), kept
@@ -32,15 +28,7 @@ public final class AssetMetrics implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
-  /** Meters for a server whose blobs live under {@code storageRoot}. */
-  public AssetMetrics(Path storageRoot) {
-    storageGauge(
-        "assets.storage.free",
-        "Space left for blobs on the data volume",
-        storageRoot,
-        FileStore::getUsableSpace);
-    storageGauge(
-        "assets.storage.total", "Size of the data volume", storageRoot, FileStore::getTotalSpace);
+  public AssetMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
     gcMetrics.bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
@@ -49,21 +37,16 @@ public final class AssetMetrics implements AutoCloseable {
     new FileDescriptorMetrics().bindTo(registry);
   }
 
-  private void storageGauge(String name, String description, Path root, SpaceReader reader) {
-    ToDoubleFunction<Path> space =
-        path -> {
-          try {
-            return reader.read(Files.getFileStore(path));
-          } catch (IOException e) {
-            return Double.NaN;
-          }
-        };
-    Gauge.builder(name, root, space).description(description).baseUnit("bytes").register(registry);
-  }
-
-  @FunctionalInterface
-  private interface SpaceReader {
-    long read(FileStore store) throws IOException;
+  /** Gauges of the space for blobs, for stores that live on a volume of their own. */
+  public void storageSpace(DoubleSupplier usableBytes, DoubleSupplier totalBytes) {
+    Gauge.builder("assets.storage.free", usableBytes, DoubleSupplier::getAsDouble)
+        .description("Space left for blobs on the data volume")
+        .baseUnit("bytes")
+        .register(registry);
+    Gauge.builder("assets.storage.total", totalBytes, DoubleSupplier::getAsDouble)
+        .description("Size of the data volume")
+        .baseUnit("bytes")
+        .register(registry);
   }
 
   /** One HTTP request answered, by its route template (never the concrete path). */

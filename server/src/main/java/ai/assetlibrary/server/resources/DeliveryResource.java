@@ -7,17 +7,16 @@ import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.errors.ErrorResponses;
 import ai.assetlibrary.server.service.DeliveryService;
 import ai.assetlibrary.server.service.DeliveryService.Delivery;
+import ai.assetlibrary.server.storage.BlobMissingException;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.Optional;
-import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * {@code /files/{deliveryKey}}: the bytes behind an asset's {@code url} or {@code thumbnailUrl},
@@ -123,11 +122,8 @@ public final class DeliveryResource implements DeliveryApi {
    */
   private static InputStream openContent(Delivery delivery, long first, long length) {
     try {
-      return BoundedInputStream.builder()
-          .setInputStream(delivery.blob().open(first))
-          .setMaxCount(length)
-          .get();
-    } catch (NoSuchFileException e) {
+      return delivery.blob().open(first, length);
+    } catch (BlobMissingException e) {
       throw new LibraryException(Failure.NOT_FOUND, "Not found.");
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -28,8 +28,8 @@ public final class Readiness {
       LOG.warn("Readiness: the database cannot be queried", e);
       return Optional.of("the database cannot be queried");
     }
-    try (var probe = blobs.create()) {
-      probe.write(new byte[1], 0, 1);
+    try {
+      blobs.check();
     } catch (IOException | RuntimeException e) {
       LOG.warn("Readiness: the blob storage is not writable", e);
       return Optional.of("the blob storage is not writable");

@@ -373,7 +373,7 @@ public final class UploadService {
 
   private MediaAnalysis analyze(IngestedFile file, AcceptedType type) {
     try {
-      return analyzer.analyze(file.localFile(), type);
+      return analyzer.analyze(file.stagingFile(), type);
     } catch (MediaRejectedException e) {
       throw switch (e.reason()) {
         case CORRUPT -> new LibraryException(Failure.FILE_CORRUPT, e.getMessage());

@@ -5,8 +5,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where asset bytes live. A blob is written through a {@link PendingBlob} and becomes visible under
- * its key only when committed, so a failed write never leaves a partial blob behind.
+ * Where asset bytes live: a directory of files, or an S3 bucket. A blob is written through a {@link
+ * PendingBlob} and becomes visible under its key only when committed, so a failed write never
+ * leaves a partial blob behind.
  */
 public interface BlobStore {
 
@@ -19,12 +20,21 @@ public interface BlobStore {
   /** Removes the blob under {@code key}; does nothing if there is none. */
   void delete(String key) throws IOException;
 
-  /** Every committed blob, in no particular order; close the stream when done. */
+  /**
+   * Every committed blob, in no particular order, read lazily page by page; close the stream when
+   * done.
+   */
   Stream<BlobEntry> list() throws IOException;
 
   /**
-   * Removes the partial bytes of writes that are not in progress in this process (left by a crash).
-   * Returns how many were removed.
+   * Removes what interrupted writes left (partial files, unfinished multipart uploads) that no
+   * write in progress can still need. Returns how many were removed.
    */
   int discardAbandonedWrites() throws IOException;
+
+  /** Returns when blobs can be written and read; throws when they cannot (for readiness). */
+  void check() throws IOException;
+
+  /** Room left for blobs, where the store has a limit of its own (a disk); empty otherwise. */
+  Optional<StorageCapacity> capacity();
 }

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.commons.io.input.BoundedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,10 +77,18 @@ public final class FileSystemBlobStore implements BlobStore {
           }
 
           @Override
-          public InputStream open(long offset) throws IOException {
-            SeekableByteChannel channel = Files.newByteChannel(file, StandardOpenOption.READ);
+          public InputStream open(long offset, long length) throws IOException {
+            SeekableByteChannel channel;
+            try {
+              channel = Files.newByteChannel(file, StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
+              throw new BlobMissingException(key, e);
+            }
             channel.position(offset);
-            return Channels.newInputStream(channel);
+            return BoundedInputStream.builder()
+                .setInputStream(Channels.newInputStream(channel))
+                .setMaxCount(length)
+                .get();
           }
         });
   }
@@ -121,6 +131,23 @@ public final class FileSystemBlobStore implements BlobStore {
       }
     }
     return discarded;
+  }
+
+  @Override
+  public void check() throws IOException {
+    try (PendingBlob probe = create()) {
+      probe.write(new byte[1], 0, 1);
+    }
+  }
+
+  @Override
+  public Optional<StorageCapacity> capacity() {
+    try {
+      FileStore store = Files.getFileStore(root);
+      return Optional.of(new StorageCapacity(store.getUsableSpace(), store.getTotalSpace()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** Temporary files of writes in progress, or left by a crash; for tests. */
@@ -186,7 +213,7 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
-    public Path localFile() {
+    public Path stagingFile() {
       return temp;
     }
 

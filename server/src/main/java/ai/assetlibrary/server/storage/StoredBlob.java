@@ -8,6 +8,10 @@ public interface StoredBlob {
 
   long size();
 
-  /** Reads from {@code offset} on; the bytes before it are skipped, not read. */
-  InputStream open(long offset) throws IOException;
+  /**
+   * Reads {@code length} bytes from {@code offset} on; nothing before or after them is read.
+   *
+   * @throws BlobMissingException when the blob was removed since it was found
+   */
+  InputStream open(long offset, long length) throws IOException;
 }

@@ -28,9 +28,9 @@ public record IngestedFile(
     keptBlob().commit(key);
   }
 
-  /** The local file holding the bytes, for analysis before the commit. */
-  public Path localFile() {
-    return keptBlob().localFile();
+  /** The local file the bytes are staged in, for analysis before the commit. */
+  public Path stagingFile() {
+    return keptBlob().stagingFile();
   }
 
   private PendingBlob keptBlob() {

@@ -40,7 +40,7 @@ class MediaProbeFuzzTest {
   @BeforeAll
   static void createAnalyzer() throws IOException {
     scratch = Files.createTempDirectory("fuzz-media");
-    metrics = new AssetMetrics(scratch);
+    metrics = new AssetMetrics();
     analyzer =
         new MediaAnalyzer(MAX_PIXELS, Duration.ofSeconds(5), new Thumbnailer(metrics), metrics);
   }

@@ -65,7 +65,7 @@ class OrphanRecoveryTest extends ServerTest {
       OrphanSweeper.Swept swept = server.library().orphans().sweep(GRACE);
 
       assertThat(swept).isEqualTo(new OrphanSweeper.Swept(1, 1));
-      assertThat(inProgress.localFile()).exists();
+      assertThat(inProgress.stagingFile()).exists();
     }
     assertThat(oldOrphan).doesNotExist();
     assertThat(abandoned).doesNotExist();

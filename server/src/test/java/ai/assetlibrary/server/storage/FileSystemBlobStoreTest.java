@@ -28,7 +28,7 @@ class FileSystemBlobStoreTest {
 
     StoredBlob stored = store.find("ab/ua_1.png").orElseThrow();
     assertThat(stored.size()).isEqualTo(bytes.length);
-    try (InputStream in = stored.open(0)) {
+    try (InputStream in = stored.open(0, stored.size())) {
       assertThat(in.readAllBytes()).isEqualTo(bytes);
     }
     assertThat(filesIn(store.incomingDirectory())).isZero();
