@@ -23,8 +23,12 @@ import ai.assetlibrary.server.service.RetentionSweeper;
 import ai.assetlibrary.server.service.RunCounter;
 import ai.assetlibrary.server.service.ShareService;
 import ai.assetlibrary.server.service.UploadService;
-import ai.assetlibrary.server.storage.FileSystemBlobStore;
+import ai.assetlibrary.server.storage.BlobStore;
+import ai.assetlibrary.server.storage.StagingDirectory;
 import ai.assetlibrary.server.storage.StorageCapacity;
+import ai.assetlibrary.server.storage.filesystem.FileSystemBlobStore;
+import ai.assetlibrary.server.storage.s3.S3BlobStore;
+import ai.assetlibrary.server.storage.s3.S3Clients;
 import ai.assetlibrary.server.upload.FileIngestor;
 import ai.assetlibrary.server.upload.FormConstraints;
 import ai.assetlibrary.server.upload.MultipartFormReader;
@@ -32,6 +36,7 @@ import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -67,7 +72,8 @@ public final class AssetLibrary implements AutoCloseable {
   private final PublicUrls urls = new PublicUrls();
   private final Database database;
   private final RecordStore records;
-  private final FileSystemBlobStore blobs;
+  private final StagingDirectory staging;
+  private final BlobStore blobs;
   private final AssetMetrics metrics;
   private final AccountService accounts;
   private final ApiKeyService apiKeys;
@@ -95,14 +101,16 @@ public final class AssetLibrary implements AutoCloseable {
   private AssetLibrary(ServerConfig config, Clock clock, boolean serving) throws IOException {
     this.config = config;
     Files.createDirectories(config.dataDir());
-    // Records in the data directory belong to one serving process; PostgreSQL is shared.
+    // Records or bytes in the data directory belong to one serving process; PostgreSQL and a
+    // bucket are shared by every instance.
     this.dataDirLock =
-        serving && config.database().embedded()
+        serving && (config.database().embedded() || config.storage().embedded())
             ? Optional.of(DataDirectoryLock.acquire(config.dataDir()))
             : Optional.empty();
     this.database = openDatabase(config);
     this.records = database.records();
-    this.blobs = new FileSystemBlobStore(config.dataDir().resolve("blobs"));
+    this.staging = openStaging(config);
+    this.blobs = openBlobStore(config, staging, clock);
     this.metrics = new AssetMetrics();
     if (blobs.capacity().isPresent()) {
       metrics.storageSpace(
@@ -176,6 +184,33 @@ public final class AssetLibrary implements AutoCloseable {
             ? CompletableFuture.runAsync(this::recover, AssetLibrary::migrationThread)
                 .thenRun(this::scheduleBackgroundWork)
             : CompletableFuture.runAsync(database::migrate, AssetLibrary::migrationThread);
+  }
+
+  private static StagingDirectory openStaging(ServerConfig config) throws IOException {
+    return new StagingDirectory(
+        config.storage().embedded()
+            ? FileSystemBlobStore.stagingDirectoryOf(blobsDirectory(config))
+            : config.dataDir().resolve("staging"));
+  }
+
+  private static BlobStore openBlobStore(
+      ServerConfig config, StagingDirectory staging, Clock clock) {
+    if (config.storage().s3().isEmpty()) {
+      return new FileSystemBlobStore(blobsDirectory(config), staging);
+    }
+    StorageConfig.S3 s3 = config.storage().s3().get();
+    return new S3BlobStore(
+        S3Clients.create(
+            s3.endpoint(), s3.region(), s3.accessKey(), s3.secretKey(), s3.pathStyle()),
+        s3.bucket(),
+        s3.prefix(),
+        staging,
+        ORPHAN_GRACE,
+        clock);
+  }
+
+  private static Path blobsDirectory(ServerConfig config) {
+    return config.dataDir().resolve("blobs");
   }
 
   private static Database openDatabase(ServerConfig config) {
@@ -287,7 +322,12 @@ public final class AssetLibrary implements AutoCloseable {
     return records;
   }
 
-  public FileSystemBlobStore blobs() {
+  /** Where blobs are staged until they are committed. */
+  public StagingDirectory staging() {
+    return staging;
+  }
+
+  public BlobStore blobs() {
     return blobs;
   }
 

@@ -14,6 +14,7 @@ import java.util.OptionalLong;
  * @param bind address to bind
  * @param dataDir where the SQLite database and the stored bytes live, and temporary files
  * @param database where the records live: SQLite in the data directory, or PostgreSQL
+ * @param storage where the bytes live: files in the data directory, or an S3 bucket
  * @param publicBaseUrl base of the URLs handed to clients; derived from bind and port when absent
  * @param maxUploadBytes largest accepted file
  * @param maxImagePixels most pixels a picture may declare before it is refused undecoded
@@ -31,6 +32,7 @@ public record ServerConfig(
     String bind,
     Path dataDir,
     DatabaseConfig database,
+    StorageConfig storage,
     Optional<URI> publicBaseUrl,
     long maxUploadBytes,
     long maxImagePixels,
@@ -95,6 +97,7 @@ public record ServerConfig(
         bind,
         dataDir,
         DatabaseConfig.fromEnvironment(env),
+        StorageConfig.fromEnvironment(env),
         publicBaseUrl,
         maxUploadBytes,
         maxImagePixels,

@@ -55,5 +55,9 @@ public enum Failure {
   RATE_LIMITED,
   QUOTA_EXCEEDED,
   /** No space left for bytes or records. */
-  STORAGE_FULL
+  STORAGE_FULL,
+  /** The database cannot be reached. */
+  DATABASE_UNAVAILABLE,
+  /** The blob storage cannot be reached, or keeps failing. */
+  STORAGE_UNAVAILABLE
 }

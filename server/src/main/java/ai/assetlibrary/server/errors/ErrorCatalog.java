@@ -51,6 +51,8 @@ public final class ErrorCatalog {
     STATUSES.put(ServiceCode.STORAGE_QUOTA_EXCEEDED, 507);
     STATUSES.put(ServiceCode.STORAGE_FULL, 507);
     STATUSES.put(ServiceCode.SERVICE_NOT_READY, 503);
+    STATUSES.put(ServiceCode.DATABASE_UNAVAILABLE, 503);
+    STATUSES.put(ServiceCode.STORAGE_UNAVAILABLE, 503);
     STATUSES.put(ServiceCode.INTERNAL_ERROR, 500);
   }
 

@@ -53,6 +53,8 @@ public final class FailureCodes {
       case RATE_LIMITED -> ServiceCode.RATE_LIMITED;
       case QUOTA_EXCEEDED -> ServiceCode.STORAGE_QUOTA_EXCEEDED;
       case STORAGE_FULL -> ServiceCode.STORAGE_FULL;
+      case DATABASE_UNAVAILABLE -> ServiceCode.DATABASE_UNAVAILABLE;
+      case STORAGE_UNAVAILABLE -> ServiceCode.STORAGE_UNAVAILABLE;
     };
   }
 

@@ -87,7 +87,7 @@ class ContractLimitsTest extends ServerTest {
     assertInvalid(server.upload(key, png().text("groupId", "g".repeat(groupId + 1))), "groupId");
 
     assertThat(server.assetRows()).isEqualTo(1);
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.leftoverWrites()).isEmpty();
   }
 
   @Test

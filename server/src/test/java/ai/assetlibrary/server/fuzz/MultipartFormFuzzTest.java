@@ -6,7 +6,8 @@ import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.errors.ErrorCatalog;
 import ai.assetlibrary.server.errors.FailureCodes;
 import ai.assetlibrary.server.media.MediaTypeDetector;
-import ai.assetlibrary.server.storage.FileSystemBlobStore;
+import ai.assetlibrary.server.storage.StagingDirectory;
+import ai.assetlibrary.server.storage.filesystem.FileSystemBlobStore;
 import ai.assetlibrary.server.upload.FileIngestor;
 import ai.assetlibrary.server.upload.MultipartFormReader;
 import ai.assetlibrary.server.upload.UploadForm;
@@ -30,13 +31,15 @@ class MultipartFormFuzzTest {
   private static final String CONTENT_TYPE = "multipart/form-data; boundary=boundary";
   private static final long MAX_FILE_BYTES = 256 * 1024;
 
-  private static FileSystemBlobStore blobs;
+  private static StagingDirectory staging;
   private static MultipartFormReader reader;
   private static FileIngestor ingestor;
 
   @BeforeAll
   static void createStore() throws IOException {
-    blobs = new FileSystemBlobStore(Files.createTempDirectory("fuzz-multipart"));
+    Path root = Files.createTempDirectory("fuzz-multipart");
+    staging = new StagingDirectory(FileSystemBlobStore.stagingDirectoryOf(root));
+    FileSystemBlobStore blobs = new FileSystemBlobStore(root, staging);
     reader = new MultipartFormReader(MAX_FILE_BYTES);
     ingestor = new FileIngestor(blobs, new MediaTypeDetector(), MAX_FILE_BYTES);
   }
@@ -60,7 +63,7 @@ class MultipartFormFuzzTest {
           .as(e.getMessage())
           .isBetween(400, 499);
     }
-    try (Stream<Path> left = Files.list(blobs.incomingDirectory())) {
+    try (Stream<Path> left = Files.list(staging.directory())) {
       assertThat(left).as("temporary files").isEmpty();
     }
   }

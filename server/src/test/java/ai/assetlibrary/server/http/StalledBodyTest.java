@@ -42,8 +42,8 @@ class StalledBodyTest extends ServerTest {
 
     assertThat(response).startsWith("HTTP/1.1 408").contains("\"serviceCode\":\"REQUEST_TIMEOUT\"");
     assertThat(server.library().finishedUploads().await(1, Duration.ofSeconds(30))).isTrue();
-    assertThat(server.incomingFiles()).isEmpty();
-    assertThat(server.storedFiles()).isEmpty();
+    assertThat(server.leftoverWrites()).isEmpty();
+    assertThat(server.storedBlobs()).isEmpty();
     assertThat(server.assetRows()).isZero();
     assertThat(server.get("/healthz", null).statusCode()).isEqualTo(200);
   }

@@ -164,7 +164,7 @@ class AssetGroupsApiTest extends ServerTest {
     String id = createGroup("Doomed").get("groupId").asText();
     JsonNode asset = server.uploadPng(key, id, "a.png");
     server.uploadPng(key, "library", "kept.png");
-    assertThat(server.storedFiles()).hasSize(4);
+    assertThat(server.storedBlobs()).hasSize(4);
 
     HttpResponse<String> response = server.call("DELETE", "/v1/asset-groups/" + id, key, null);
 
@@ -177,7 +177,7 @@ class AssetGroupsApiTest extends ServerTest {
     Errors.assertError(
         server.get("/v1/assets/" + asset.get("assetId").asText(), key), 404, "ASSET_NOT_FOUND");
     assertThat(server.fetch(URI.create(asset.get("url").asText())).statusCode()).isEqualTo(404);
-    assertThat(server.storedFiles()).hasSize(2);
+    assertThat(server.storedBlobs()).hasSize(2);
     assertThat(server.assetRows()).isEqualTo(1);
   }
 

@@ -79,7 +79,7 @@ class AssetsApiTest extends ServerTest {
   void deleteStopsDeliveryAtOnceAndRemovesTheBytes() {
     JsonNode asset = server.uploadPng(key, "library", "a.png");
     String id = asset.get("assetId").asText();
-    assertThat(server.storedFiles()).hasSize(2);
+    assertThat(server.storedBlobs()).hasSize(2);
 
     JsonNode deleted = TestServer.json(server.call("DELETE", "/v1/assets/" + id, key, null));
 
@@ -88,7 +88,7 @@ class AssetsApiTest extends ServerTest {
     assertThat(server.fetch(URI.create(asset.get("url").asText())).statusCode()).isEqualTo(404);
     assertThat(server.fetch(URI.create(asset.get("thumbnailUrl").asText())).statusCode())
         .isEqualTo(404);
-    assertThat(server.storedFiles()).isEmpty();
+    assertThat(server.storedBlobs()).isEmpty();
     assertThat(server.assetRows()).isZero();
   }
 

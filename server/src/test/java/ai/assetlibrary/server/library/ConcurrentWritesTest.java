@@ -55,7 +55,7 @@ class ConcurrentWritesTest extends ServerTest {
       clients.shutdownNow();
     }
     assertThat(server.assetRows()).isZero();
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.leftoverWrites()).isEmpty();
   }
 
   /** One client's rounds: upload, rename, share, revoke, delete, create a group. */

@@ -44,8 +44,8 @@ class IdempotencyTest extends ServerTest {
     assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
     assertThat(assetId(retry)).isEqualTo(assetId(first));
     assertThat(server.assetRows()).isEqualTo(1);
-    assertThat(server.storedFiles()).hasSize(2); // the file and its thumbnail
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.storedBlobs()).hasSize(2); // the file and its thumbnail
+    assertThat(server.leftoverWrites()).isEmpty();
   }
 
   @Test
@@ -65,8 +65,8 @@ class IdempotencyTest extends ServerTest {
         .isEqualTo("Idempotency-Key");
     assertError(otherName, 409, "IDEMPOTENCY_KEY_REUSED");
     assertThat(server.assetRows()).isEqualTo(1);
-    assertThat(server.storedFiles()).hasSize(2);
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.storedBlobs()).hasSize(2);
+    assertThat(server.leftoverWrites()).isEmpty();
   }
 
   @Test
@@ -83,8 +83,8 @@ class IdempotencyTest extends ServerTest {
 
       assertThat(ids).hasSize(8).containsOnly(ids.get(0));
       assertThat(server.assetRows()).isEqualTo(1);
-      assertThat(server.storedFiles()).hasSize(2);
-      assertThat(server.incomingFiles()).isEmpty();
+      assertThat(server.storedBlobs()).hasSize(2);
+      assertThat(server.leftoverWrites()).isEmpty();
     } finally {
       clients.shutdownNow();
     }
@@ -134,7 +134,7 @@ class IdempotencyTest extends ServerTest {
     assertField(server.upload(key, photo(1), "x".repeat(256)), "Idempotency-Key");
     assertField(server.upload(key, photo(1), "has space"), "Idempotency-Key");
     assertThat(server.assetRows()).isZero();
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.leftoverWrites()).isEmpty();
   }
 
   private String assetId(HttpResponse<String> response) {

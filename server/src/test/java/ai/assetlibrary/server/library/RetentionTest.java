@@ -36,11 +36,11 @@ class RetentionTest extends ServerTest {
     Errors.assertError(server.get("/v1/assets/" + id, key), 404, "ASSET_NOT_FOUND");
     assertThat(server.fetch(URI.create(asset.get("url").asText())).statusCode()).isEqualTo(404);
     assertThat(ok(server.get("/v1/assets", key)).get("total").asLong()).isEqualTo(1);
-    assertThat(server.storedFiles()).hasSize(4);
+    assertThat(server.storedBlobs()).hasSize(4);
 
     assertThat(server.library().sweeper().sweep()).isEqualTo(1);
 
-    assertThat(server.storedFiles()).hasSize(2);
+    assertThat(server.storedBlobs()).hasSize(2);
     assertThat(server.assetRows()).isEqualTo(1);
     assertThat(
             ok(server.get("/v1/assets/" + kept.get("assetId").asText(), key)).get("name").asText())

@@ -41,8 +41,8 @@ class StorageQuotaTest extends ServerTest {
     assertThat(body.at("/data/limitBytes").asLong()).isEqualTo(QUOTA);
     assertThat(body.at("/data/usedBytes").asLong()).isEqualTo(2L * PHOTO.length);
     assertThat(server.assetRows()).isEqualTo(2);
-    assertThat(server.storedFiles()).hasSize(4);
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.storedBlobs()).hasSize(4);
+    assertThat(server.leftoverWrites()).isEmpty();
 
     assertThat(server.call("DELETE", "/v1/assets/" + first, key, null).statusCode()).isEqualTo(200);
     assertThat(upload(key).statusCode()).isEqualTo(200);

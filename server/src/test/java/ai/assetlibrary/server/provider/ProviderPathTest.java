@@ -506,8 +506,8 @@ class ProviderPathTest extends ServerTest {
 
   private void assertNothingStored() {
     assertThat(server.assetRows()).isZero();
-    assertThat(server.storedFiles()).isEmpty();
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.storedBlobs()).isEmpty();
+    assertThat(server.leftoverWrites()).isEmpty();
   }
 
   private static JsonNode assertError(HttpResponse<String> response, int status, String code) {

@@ -42,7 +42,7 @@ class HostileInputTest extends ServerTest {
     assertThat(after.fileDescriptors()).isLessThanOrEqualTo(before.fileDescriptors());
     assertThat(after.threads()).isLessThanOrEqualTo(before.threads());
     assertThat(after.tempFiles()).isEqualTo(before.tempFiles());
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.leftoverWrites()).isEmpty();
   }
 
   @Test
@@ -50,8 +50,8 @@ class HostileInputTest extends ServerTest {
     long rows = server.assetRows();
     multipartAbuse();
     assertThat(server.assetRows()).isEqualTo(rows);
-    assertThat(server.storedFiles()).isEmpty();
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.storedBlobs()).isEmpty();
+    assertThat(server.leftoverWrites()).isEmpty();
   }
 
   @Test

@@ -101,9 +101,9 @@ class MediaSafetyTest extends ServerTest {
     if (response.statusCode() == 422) {
       assertThat(TestServer.json(response).get("serviceCode").asText())
           .isEqualTo("ASSET_FILE_CORRUPT");
-      assertThat(server.storedFiles()).isEmpty();
+      assertThat(server.storedBlobs()).isEmpty();
     }
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.leftoverWrites()).isEmpty();
   }
 
   static Stream<Arguments> everyAcceptedType() {
@@ -172,7 +172,7 @@ class MediaSafetyTest extends ServerTest {
 
     assertThat(response.statusCode()).isEqualTo(415);
     assertThat(TestServer.json(response).at("/data/detectedType").asText()).isEqualTo("text/html");
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.leftoverWrites()).isEmpty();
   }
 
   @Test
@@ -218,9 +218,9 @@ class MediaSafetyTest extends ServerTest {
         assertThat(TestServer.json(response).get("serviceCode").asText())
             .isEqualTo("ASSET_FILE_CORRUPT");
       }
-      assertThat(server.incomingFiles()).isEmpty();
+      assertThat(server.leftoverWrites()).isEmpty();
     }
-    assertThat(server.storedFiles()).hasSizeLessThanOrEqualTo(6);
+    assertThat(server.storedBlobs()).hasSizeLessThanOrEqualTo(6);
   }
 
   @Test
@@ -255,7 +255,7 @@ class MediaSafetyTest extends ServerTest {
     assertThat(after.fileDescriptors()).isLessThanOrEqualTo(before.fileDescriptors());
     assertThat(after.threads()).isLessThanOrEqualTo(before.threads());
     assertThat(after.tempFiles()).isEqualTo(before.tempFiles());
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.leftoverWrites()).isEmpty();
   }
 
   private JsonNode refused(byte[] content, String filename, int status) {
@@ -264,8 +264,8 @@ class MediaSafetyTest extends ServerTest {
             key, Multipart.form().file("file", filename, "application/octet-stream", content));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     assertThat(server.assetRows()).isZero();
-    assertThat(server.storedFiles()).isEmpty();
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.storedBlobs()).isEmpty();
+    assertThat(server.leftoverWrites()).isEmpty();
     return TestServer.json(response);
   }
 }

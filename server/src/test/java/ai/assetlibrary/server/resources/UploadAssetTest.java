@@ -105,12 +105,12 @@ class UploadAssetTest extends ServerTest {
     byte[] jpeg = TestMedia.jpeg(320, 200);
     JsonNode asset = uploadOk(Multipart.form().file("file", "photo.jpg", "image/jpeg", jpeg));
 
-    Path stored =
-        server.storedFiles().stream()
-            .filter(p -> p.getFileName().toString().equals(asset.get("filename").asText()))
+    String stored =
+        server.storedBlobs().stream()
+            .filter(key -> key.endsWith("/" + asset.get("filename").asText()))
             .findFirst()
             .orElseThrow();
-    assertThat(TestMedia.sha256(Files.readAllBytes(stored))).isEqualTo(TestMedia.sha256(jpeg));
+    assertThat(TestMedia.sha256(server.blobBytes(stored))).isEqualTo(TestMedia.sha256(jpeg));
     assertThat(asset.get("mimeType").asText()).isEqualTo("image/jpeg");
     assertThat(asset.get("fileType").asText()).isEqualTo("jpg");
     assertThat(asset.get("name").asText())
@@ -152,8 +152,9 @@ class UploadAssetTest extends ServerTest {
 
     assertThat(asset.get("originalFilename").asText()).isEqualTo("passwd.png");
     assertThat(asset.get("filename").asText()).matches("ua_[0-9a-f]{32}\\.png");
-    assertThat(server.storedFiles())
-        .allSatisfy(p -> assertThat(p.startsWith(app.dataDir())).isTrue());
+    assertThat(server.storedBlobs())
+        .allSatisfy(
+            key -> assertThat(key).matches("[0-9a-f]{2}/ua_[0-9a-f]{32}(_thumb)?\\.(png|jpg)"));
   }
 
   @Test
@@ -182,7 +183,7 @@ class UploadAssetTest extends ServerTest {
     assertThat(ids).hasSize(16);
     assertThat(internalIds).hasSize(16);
     assertThat(server.assetRows()).isEqualTo(16);
-    assertThat(server.storedFiles()).as("each file and its thumbnail").hasSize(32);
+    assertThat(server.storedBlobs()).as("each file and its thumbnail").hasSize(32);
   }
 
   @Test

@@ -2,6 +2,7 @@ package ai.assetlibrary.server.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.assetlibrary.server.testing.Backends;
 import ai.assetlibrary.server.testing.Multipart;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * and uploads succeed again as soon as deletes free space. Mounting needs root (as {@code .ci/run}
  * has on the build machine).
  */
+@Tag(Backends.EMBEDDED_ONLY)
 class DiskFullTest {
 
   private static final int MOST_UPLOADS = 40;
@@ -73,9 +76,9 @@ class DiskFullTest {
     JsonNode body = TestServer.json(refused);
     assertThat(body.get("serviceCode").asText()).isEqualTo("STORAGE_FULL");
     assertThat(stored).isNotEmpty();
-    assertThat(server.incomingFiles()).isEmpty();
+    assertThat(server.leftoverWrites()).isEmpty();
     assertThat(server.assetRows()).isEqualTo(stored.size());
-    assertThat(server.storedFiles()).hasSize(2 * stored.size());
+    assertThat(server.storedBlobs()).hasSize(2 * stored.size());
     assertThat(server.get("/v1/assets", key).statusCode()).isEqualTo(200);
 
     for (String assetId : stored.subList(0, 2)) {

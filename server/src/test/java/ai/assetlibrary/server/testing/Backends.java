@@ -13,9 +13,10 @@ import java.util.UUID;
 
 /**
  * The backends the tests' servers run on. By default the embedded one (SQLite and files in the data
- * directory); with {@code -Dassets.test.database=postgresql} the records live in a real PostgreSQL
- * started once per test JVM, each data directory with a database of its own, so the same suite runs
- * on both.
+ * directory); with {@code -Dassets.test.database=postgresql} the records live in a real PostgreSQL,
+ * and with {@code -Dassets.test.storage=s3} the bytes in a real S3 server (S3Proxy), each started
+ * once per test JVM; every data directory gets a database and a bucket of its own, so the same
+ * suite runs on both.
  */
 public final class Backends {
 
@@ -25,14 +26,39 @@ public final class Backends {
   /** {@code sqlite} (the default) or {@code postgresql}. */
   public static final String DATABASE = "assets.test.database";
 
+  /** {@code filesystem} (the default) or {@code s3}. */
+  public static final String STORAGE = "assets.test.storage";
+
   private static final Map<Path, String> DATABASES = new HashMap<>();
+  private static final Map<Path, String> BUCKETS = new HashMap<>();
   private static EmbeddedPostgres postgres;
+  private static S3Server s3;
 
   private Backends() {}
 
   /** Whether the records live in PostgreSQL. */
   public static boolean postgresql() {
     return "postgresql".equals(System.getProperty(DATABASE, "sqlite"));
+  }
+
+  /** Whether the bytes live in an S3 bucket. */
+  public static boolean s3() {
+    return "s3".equals(System.getProperty(STORAGE, "filesystem"));
+  }
+
+  /** The S3 server of this JVM, started on first use. */
+  public static synchronized S3Server s3Server() {
+    if (s3 == null) {
+      s3 = S3Server.start();
+      S3Server started = s3;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+    }
+    return s3;
+  }
+
+  /** The bucket of the server over {@code dataDir}, when the bytes live in S3. */
+  public static synchronized String bucketOf(Path dataDir) {
+    return BUCKETS.get(dataDir);
   }
 
   /**
@@ -46,6 +72,10 @@ public final class Backends {
       env.put("ASSETS_DATABASE_URL", postgres().getJdbcUrl("postgres", database));
       env.put("ASSETS_DATABASE_POOL_SIZE", "8");
     }
+    if (s3()) {
+      String bucket = BUCKETS.computeIfAbsent(dataDir, dir -> s3Server().createBucket());
+      env.putAll(s3Server().environment(bucket));
+    }
     return env;
   }
 
@@ -54,6 +84,10 @@ public final class Backends {
     String database = DATABASES.remove(dataDir);
     if (database != null) {
       execute("DROP DATABASE " + database + " WITH (FORCE)");
+    }
+    String bucket = BUCKETS.remove(dataDir);
+    if (bucket != null) {
+      s3Server().deleteBucket(bucket);
     }
   }
 

@@ -18,7 +18,7 @@ public record ResourceCounts(long fileDescriptors, int threads, long tempFiles) 
         nonSocketDescriptors(),
         Thread.getAllStackTraces().size(),
         count(Path.of(System.getProperty("java.io.tmpdir")), false)
-            + count(server.library().blobs().incomingDirectory(), true));
+            + count(server.library().staging().directory(), true));
   }
 
   private static long nonSocketDescriptors() {

@@ -5,6 +5,8 @@ import ai.assetlibrary.server.AssetServer;
 import ai.assetlibrary.server.ServerConfig;
 import ai.assetlibrary.server.http.ObjectMapperResolver;
 import ai.assetlibrary.server.records.GroupRecord;
+import ai.assetlibrary.server.storage.BlobEntry;
+import ai.assetlibrary.server.storage.StoredBlob;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -251,14 +253,42 @@ public final class TestServer implements AutoCloseable {
     return library().records().assets().count();
   }
 
-  /** Every committed blob file. */
-  public List<Path> storedFiles() {
-    return filesUnder(dataDir.resolve("blobs"), p -> !p.startsWith(incomingDir()));
+  /** The key of every committed blob, as the blob store lists them. */
+  public List<String> storedBlobs() {
+    try (Stream<BlobEntry> entries = library().blobs().list()) {
+      return entries.map(BlobEntry::key).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  /** Temporary files of writes in progress or abandoned. */
-  public List<Path> incomingFiles() {
-    return filesUnder(incomingDir(), p -> true);
+  /** The bytes of the committed blob under {@code key}. */
+  public byte[] blobBytes(String key) {
+    try {
+      StoredBlob blob = library().blobs().find(key).orElseThrow();
+      try (var in = blob.open(0, blob.size())) {
+        return in.readAllBytes();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * What writes in progress or abandoned leave: staged files, and in a bucket the multipart uploads
+   * begun and neither completed nor aborted.
+   */
+  public List<String> leftoverWrites() {
+    List<String> leftovers = new java.util.ArrayList<>();
+    filesUnder(incomingDir(), p -> true).forEach(p -> leftovers.add(p.toString()));
+    String bucket = Backends.bucketOf(dataDir);
+    if (bucket != null) {
+      int unfinished = Backends.s3Server().unfinishedUploads(bucket);
+      for (int i = 0; i < unfinished; i++) {
+        leftovers.add("an unfinished multipart upload in " + bucket);
+      }
+    }
+    return leftovers;
   }
 
   public Path dataDir() {
@@ -266,7 +296,7 @@ public final class TestServer implements AutoCloseable {
   }
 
   private Path incomingDir() {
-    return library().blobs().incomingDirectory();
+    return library().staging().directory();
   }
 
   private static List<Path> filesUnder(Path root, java.util.function.Predicate<Path> keep) {

@@ -1,11 +1,16 @@
-package ai.assetlibrary.server.storage;
+package ai.assetlibrary.server.storage.filesystem;
 
-import ai.assetlibrary.server.domain.Failure;
-import ai.assetlibrary.server.domain.LibraryException;
+import ai.assetlibrary.server.storage.BlobEntry;
+import ai.assetlibrary.server.storage.BlobMissingException;
+import ai.assetlibrary.server.storage.BlobStore;
+import ai.assetlibrary.server.storage.PendingBlob;
+import ai.assetlibrary.server.storage.StagingDirectory;
+import ai.assetlibrary.server.storage.StagingDirectory.StagedFile;
+import ai.assetlibrary.server.storage.StorageCapacity;
+import ai.assetlibrary.server.storage.StoredBlob;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -16,50 +21,37 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.io.input.BoundedInputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Blobs as files under a root directory. A blob is written to a temporary file in the same file
+ * Blobs as files under a root directory. A blob is staged in a temporary file in the same file
  * system, fsynced, then atomically renamed to its key, and the directory is fsynced.
  */
 public final class FileSystemBlobStore implements BlobStore {
 
-  private static final Logger LOG = LoggerFactory.getLogger(FileSystemBlobStore.class);
   private static final Pattern KEY =
       Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*");
   private static final String TEMP_DIR = ".incoming";
-  private static final String NO_SPACE = "No space left on device";
-  private static final String DISK_QUOTA = "Disk quota exceeded";
 
   private final Path root;
-  private final Path incoming;
-  private final Set<Path> writesInProgress = ConcurrentHashMap.newKeySet();
+  private final StagingDirectory staging;
 
-  public FileSystemBlobStore(Path root) throws IOException {
+  /** Blobs under {@code root}, staged in {@link #stagingDirectoryOf}{@code (root)}. */
+  public FileSystemBlobStore(Path root, StagingDirectory staging) {
     this.root = root.toAbsolutePath().normalize();
-    this.incoming = this.root.resolve(TEMP_DIR);
-    Files.createDirectories(incoming);
+    this.staging = staging;
+  }
+
+  /** Where blobs under {@code root} are staged: beside them, so a rename puts them in place. */
+  public static Path stagingDirectoryOf(Path root) {
+    return root.toAbsolutePath().normalize().resolve(TEMP_DIR);
   }
 
   @Override
   public PendingBlob create() throws IOException {
-    Path temp = incoming.resolve(UUID.randomUUID() + ".part");
-    writesInProgress.add(temp);
-    try {
-      FileChannel channel =
-          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      return new FilePendingBlob(temp, channel);
-    } catch (IOException | RuntimeException e) {
-      writesInProgress.remove(temp);
-      throw e;
-    }
+    return new FilePendingBlob(staging.create());
   }
 
   @Override
@@ -102,7 +94,7 @@ public final class FileSystemBlobStore implements BlobStore {
   public Stream<BlobEntry> list() throws IOException {
     Stream<Path> files = Files.walk(root);
     return files
-        .filter(path -> !path.startsWith(incoming) && Files.isRegularFile(path))
+        .filter(path -> !path.startsWith(staging.directory()) && Files.isRegularFile(path))
         .flatMap(path -> entryOf(path).stream());
   }
 
@@ -122,15 +114,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
   @Override
   public int discardAbandonedWrites() throws IOException {
-    int discarded = 0;
-    try (Stream<Path> temps = Files.list(incoming)) {
-      for (Path temp : temps.toList()) {
-        if (!writesInProgress.contains(temp) && Files.deleteIfExists(temp)) {
-          discarded++;
-        }
-      }
-    }
-    return discarded;
+    return staging.discardAbandoned();
   }
 
   @Override
@@ -150,30 +134,11 @@ public final class FileSystemBlobStore implements BlobStore {
     }
   }
 
-  /** Temporary files of writes in progress, or left by a crash; for tests. */
-  public Path incomingDirectory() {
-    return incoming;
-  }
-
   private Path pathOf(String key) {
     if (!KEY.matcher(key).matches()) {
       throw new IllegalArgumentException("Not a valid blob key: " + key);
     }
     return root.resolve(key);
-  }
-
-  /**
-   * {@code e}, unless it says the disk (or the filesystem quota) is full: then the domain's {@code
-   * STORAGE_FULL} is thrown instead.
-   */
-  private static IOException storageFullOr(IOException e) {
-    String message = e.getMessage();
-    if (message != null && (message.contains(NO_SPACE) || message.contains(DISK_QUOTA))) {
-      throw new LibraryException(
-          Failure.STORAGE_FULL,
-          "The server has no storage space left; nothing was kept. Retry later.");
-    }
-    return e;
   }
 
   private static void fsyncDirectory(Path dir) throws IOException {
@@ -182,69 +147,47 @@ public final class FileSystemBlobStore implements BlobStore {
     }
   }
 
-  /** A blob written to a temporary file until it is committed. */
+  /** A blob staged in a temporary file until it is committed, then renamed into place. */
   private final class FilePendingBlob implements PendingBlob {
-    private final Path temp;
-    private final FileChannel channel;
-    private long size;
-    private boolean committed;
 
-    private FilePendingBlob(Path temp, FileChannel channel) {
-      this.temp = temp;
-      this.channel = channel;
+    private final StagedFile staged;
+
+    private FilePendingBlob(StagedFile staged) {
+      this.staged = staged;
     }
 
     @Override
     public void write(byte[] buffer, int offset, int length) throws IOException {
-      ByteBuffer bytes = ByteBuffer.wrap(buffer, offset, length);
-      try {
-        while (bytes.hasRemaining()) {
-          channel.write(bytes);
-        }
-      } catch (IOException e) {
-        throw storageFullOr(e);
-      }
-      size += length;
+      staged.write(buffer, offset, length);
     }
 
     @Override
     public long size() {
-      return size;
+      return staged.size();
     }
 
     @Override
     public Path stagingFile() {
-      return temp;
+      return staged.path();
     }
 
     @Override
     public void commit(String key) throws IOException {
       Path target = pathOf(key);
+      staged.flush();
       try {
-        channel.force(true);
-        channel.close();
         Files.createDirectories(target.getParent());
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        committed = true;
-        writesInProgress.remove(temp);
+        Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE);
+        staged.taken();
         fsyncDirectory(target.getParent());
       } catch (IOException e) {
-        throw storageFullOr(e);
+        throw StagingDirectory.storageFullOr(e);
       }
     }
 
     @Override
     public void close() {
-      try {
-        channel.close();
-        if (!committed) {
-          Files.deleteIfExists(temp);
-        }
-      } catch (IOException e) {
-        LOG.warn("Could not discard temporary blob {}", temp, new UncheckedIOException(e));
-      } finally {
-        writesInProgress.remove(temp);
-      }
+      staged.close();
     }
   }
 }
