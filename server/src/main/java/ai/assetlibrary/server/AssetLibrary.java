@@ -26,9 +26,6 @@ import ai.assetlibrary.server.service.UploadService;
 import ai.assetlibrary.server.storage.BlobStore;
 import ai.assetlibrary.server.storage.StagingDirectory;
 import ai.assetlibrary.server.storage.StorageCapacity;
-import ai.assetlibrary.server.storage.filesystem.FileSystemBlobStore;
-import ai.assetlibrary.server.storage.s3.S3BlobStore;
-import ai.assetlibrary.server.storage.s3.S3Clients;
 import ai.assetlibrary.server.upload.FileIngestor;
 import ai.assetlibrary.server.upload.FormConstraints;
 import ai.assetlibrary.server.upload.MultipartFormReader;
@@ -36,7 +33,6 @@ import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -72,6 +68,7 @@ public final class AssetLibrary implements AutoCloseable {
   private final PublicUrls urls = new PublicUrls();
   private final Database database;
   private final RecordStore records;
+  private final LibraryBackend backend;
   private final StagingDirectory staging;
   private final BlobStore blobs;
   private final AssetMetrics metrics;
@@ -107,10 +104,11 @@ public final class AssetLibrary implements AutoCloseable {
         serving && (config.database().embedded() || config.storage().embedded())
             ? Optional.of(DataDirectoryLock.acquire(config.dataDir()))
             : Optional.empty();
-    this.database = openDatabase(config);
+    this.backend = LibraryBackend.open(config, clock, ORPHAN_GRACE);
+    this.database = backend.database();
     this.records = database.records();
-    this.staging = openStaging(config);
-    this.blobs = openBlobStore(config, staging, clock);
+    this.staging = backend.staging();
+    this.blobs = backend.blobs();
     this.metrics = new AssetMetrics();
     if (blobs.capacity().isPresent()) {
       metrics.storageSpace(
@@ -183,54 +181,22 @@ public final class AssetLibrary implements AutoCloseable {
         serving
             ? CompletableFuture.runAsync(this::recover, AssetLibrary::migrationThread)
                 .thenRun(this::scheduleBackgroundWork)
-            : CompletableFuture.runAsync(database::migrate, AssetLibrary::migrationThread);
+            : CompletableFuture.runAsync(
+                () -> backend.prepare(config.startupWait()), AssetLibrary::migrationThread);
   }
 
-  private static StagingDirectory openStaging(ServerConfig config) throws IOException {
-    return new StagingDirectory(
-        config.storage().embedded()
-            ? FileSystemBlobStore.stagingDirectoryOf(blobsDirectory(config))
-            : config.dataDir().resolve("staging"));
-  }
-
-  private static BlobStore openBlobStore(
-      ServerConfig config, StagingDirectory staging, Clock clock) {
-    if (config.storage().s3().isEmpty()) {
-      return new FileSystemBlobStore(blobsDirectory(config), staging);
-    }
-    StorageConfig.S3 s3 = config.storage().s3().get();
-    return new S3BlobStore(
-        S3Clients.create(
-            s3.endpoint(), s3.region(), s3.accessKey(), s3.secretKey(), s3.pathStyle()),
-        s3.bucket(),
-        s3.prefix(),
-        staging,
-        ORPHAN_GRACE,
-        clock);
-  }
-
-  private static Path blobsDirectory(ServerConfig config) {
-    return config.dataDir().resolve("blobs");
-  }
-
-  private static Database openDatabase(ServerConfig config) {
-    DatabaseConfig database = config.database();
-    return database
-        .url()
-        .map(
-            url ->
-                Database.postgresql(
-                    url,
-                    database.user().orElse(null),
-                    database.password().orElse(null),
-                    database.poolSize()))
-        .orElseGet(() -> Database.sqlite(config.dataDir().resolve("assets.db")));
-  }
-
-  /** Migrates, then removes whatever a crash left behind: nothing is in flight yet. */
+  /**
+   * Migrates, then removes whatever a crash left behind. Alone on its data directory, nothing is in
+   * flight yet and every orphan goes; on shared storage another instance may be about to record a
+   * young blob, so only those past the grace period do.
+   */
   private void recover() {
-    database.migrate();
-    orphans.sweepAll();
+    backend.prepare(config.startupWait());
+    if (backend.shared()) {
+      orphans.sweep(ORPHAN_GRACE);
+    } else {
+      orphans.sweepAll();
+    }
   }
 
   private void scheduleBackgroundWork() {
@@ -407,7 +373,7 @@ public final class AssetLibrary implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      database.close();
+      backend.close();
       dataDirLock.ifPresent(AssetLibrary::release);
     }
   }

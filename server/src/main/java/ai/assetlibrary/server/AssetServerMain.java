@@ -58,7 +58,7 @@ public final class AssetServerMain {
       return 2;
     }
     if (args.isEmpty() || args.equals(List.of("serve"))) {
-      return serve(config, out);
+      return serve(config, out, err);
     }
     if (args.equals(List.of("self-check"))) {
       return selfCheck(out, err);
@@ -82,21 +82,28 @@ public final class AssetServerMain {
     return 2;
   }
 
-  private static int serve(ServerConfig config, PrintStream out) throws Exception {
-    AssetLibrary library = AssetLibrary.opening(config);
-    AssetServer server =
-        AssetServer.start(
-            library,
-            () ->
-                library
-                    .apiKeys()
-                    .bootstrap(config.bootstrapApiKey())
-                    .ifPresent(
-                        key ->
-                            out.println(
-                                "Created an API key for user 'demo' (tenant 1001, user 5001). It"
-                                    + " is shown only once:\n  "
-                                    + key)));
+  private static int serve(ServerConfig config, PrintStream out, PrintStream err) throws Exception {
+    AssetServer server;
+    try {
+      AssetLibrary library = AssetLibrary.opening(config);
+      server =
+          AssetServer.start(
+              library,
+              () ->
+                  library
+                      .apiKeys()
+                      .bootstrap(config.bootstrapApiKey())
+                      .ifPresent(
+                          key ->
+                              out.println(
+                                  "Created an API key for user 'demo' (tenant 1001, user 5001)."
+                                      + " It is shown only once:\n  "
+                                      + key)));
+    } catch (IllegalStateException e) {
+      // The data directory is in use, or the database or bucket could not be reached in time.
+      err.println("Cannot start: " + e.getMessage());
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -23,6 +23,7 @@ import java.util.OptionalLong;
  * @param sweepInterval how often expired assets and shares are swept from storage
  * @param providerPollInterval how often assets waiting for the provider are checked
  * @param readTimeout longest wait for the next bytes of a request body before it is refused (408)
+ * @param startupWait longest wait at start-up for a database or bucket that cannot be reached yet
  * @param limits rate limit, storage quota and idempotency-key lifetime
  * @param provider how to reach the upstream provider; empty when it is not configured
  * @param bootstrapApiKey a key that must exist for the demo user, if set
@@ -40,6 +41,7 @@ public record ServerConfig(
     Duration sweepInterval,
     Duration providerPollInterval,
     Duration readTimeout,
+    Duration startupWait,
     UsageLimits limits,
     Optional<ProviderConfig> provider,
     Optional<String> bootstrapApiKey) {
@@ -53,6 +55,7 @@ public record ServerConfig(
   public static final long DEFAULT_SWEEP_INTERVAL_SECONDS = 60L;
   public static final long DEFAULT_PROVIDER_POLL_SECONDS = 5L;
   public static final long DEFAULT_READ_TIMEOUT_SECONDS = 30L;
+  public static final long DEFAULT_STARTUP_WAIT_SECONDS = 60L;
 
   /**
    * Reads and validates the configuration; throws {@link IllegalArgumentException} naming the bad
@@ -105,6 +108,9 @@ public record ServerConfig(
         sweepInterval,
         providerPoll,
         readTimeout,
+        Duration.ofSeconds(
+            Env.longValue(
+                env, "ASSETS_STARTUP_WAIT_SECONDS", DEFAULT_STARTUP_WAIT_SECONDS, 0, 3_600)),
         limits(env),
         provider,
         bootstrapKey);

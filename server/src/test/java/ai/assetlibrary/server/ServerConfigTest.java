@@ -54,4 +54,65 @@ class ServerConfigTest {
             () -> ServerConfig.fromEnvironment(Map.of("ASSETS_PUBLIC_BASE_URL", "ftp://x")))
         .hasMessageContaining("ASSETS_PUBLIC_BASE_URL");
   }
+
+  @Test
+  void theSharedBackendIsReadFromItsVariables() {
+    ServerConfig config =
+        ServerConfig.fromEnvironment(
+            Map.of(
+                "ASSETS_DATABASE_URL", "jdbc:postgresql://db:5432/assets",
+                "ASSETS_DATABASE_USER", "assets",
+                "ASSETS_DATABASE_PASSWORD", "secret",
+                "ASSETS_DATABASE_POOL_SIZE", "32",
+                "ASSETS_STORAGE", "s3",
+                "ASSETS_S3_BUCKET", "my-assets",
+                "ASSETS_S3_PREFIX", "prod/library",
+                "ASSETS_S3_ENDPOINT", "http://minio:9000",
+                "ASSETS_S3_PATH_STYLE", "true",
+                "ASSETS_STARTUP_WAIT_SECONDS", "5"));
+
+    assertThat(config.database().url()).hasValue("jdbc:postgresql://db:5432/assets");
+    assertThat(config.database().user()).hasValue("assets");
+    assertThat(config.database().password()).hasValue("secret");
+    assertThat(config.database().poolSize()).isEqualTo(32);
+    StorageConfig.S3 s3 = config.storage().s3().orElseThrow();
+    assertThat(s3.bucket()).isEqualTo("my-assets");
+    assertThat(s3.prefix()).isEqualTo("prod/library/");
+    assertThat(s3.endpoint()).hasValue(URI.create("http://minio:9000"));
+    assertThat(s3.region()).isEqualTo("us-east-1");
+    assertThat(s3.accessKey()).isEmpty();
+    assertThat(s3.pathStyle()).isTrue();
+    assertThat(s3.presignedDelivery()).isFalse();
+    assertThat(config.startupWait()).hasSeconds(5);
+  }
+
+  @Test
+  void badSharedBackendValuesNameTheVariable() {
+    assertRefused(Map.of("ASSETS_DATABASE_URL", "jdbc:mysql://db/assets"), "ASSETS_DATABASE_URL");
+    assertRefused(Map.of("ASSETS_DATABASE_USER", "assets"), "ASSETS_DATABASE_URL");
+    assertRefused(
+        Map.of("ASSETS_DATABASE_URL", "jdbc:postgresql://db/a", "ASSETS_DATABASE_POOL_SIZE", "0"),
+        "ASSETS_DATABASE_POOL_SIZE");
+    assertRefused(Map.of("ASSETS_STORAGE", "nfs"), "ASSETS_STORAGE");
+    assertRefused(Map.of("ASSETS_STORAGE", "s3"), "ASSETS_S3_BUCKET");
+    assertRefused(Map.of("ASSETS_STORAGE", "s3", "ASSETS_S3_BUCKET", "A_B"), "ASSETS_S3_BUCKET");
+    assertRefused(
+        Map.of("ASSETS_STORAGE", "s3", "ASSETS_S3_BUCKET", "ok-b", "ASSETS_S3_PREFIX", "/abs"),
+        "ASSETS_S3_PREFIX");
+    assertRefused(
+        Map.of("ASSETS_STORAGE", "s3", "ASSETS_S3_BUCKET", "ok-b", "ASSETS_S3_ACCESS_KEY", "k"),
+        "ASSETS_S3_SECRET_KEY");
+    assertRefused(
+        Map.of("ASSETS_STORAGE", "s3", "ASSETS_S3_BUCKET", "ok-b", "ASSETS_S3_PATH_STYLE", "yes"),
+        "ASSETS_S3_PATH_STYLE");
+    assertRefused(
+        Map.of("ASSETS_STORAGE", "s3", "ASSETS_S3_BUCKET", "ok-b", "ASSETS_S3_ENDPOINT", "minio"),
+        "ASSETS_S3_ENDPOINT");
+  }
+
+  private static void assertRefused(Map<String, String> env, String variable) {
+    assertThatThrownBy(() -> ServerConfig.fromEnvironment(env))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(variable);
+  }
 }

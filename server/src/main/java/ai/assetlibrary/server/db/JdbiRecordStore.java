@@ -13,6 +13,7 @@ import ai.assetlibrary.server.records.ShareRecords;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -112,6 +113,12 @@ public final class JdbiRecordStore implements RecordStore {
         return new LibraryException(
             Failure.STORAGE_FULL,
             "The server has no storage space left; nothing was kept. Retry later.");
+      }
+      if (cause instanceof SQLTransientConnectionException
+          || (cause instanceof SQLException sql && dialect.isUnreachable(sql))) {
+        return new LibraryException(
+            Failure.DATABASE_UNAVAILABLE,
+            "The database cannot be reached; nothing was kept. Retry later.");
       }
     }
     return e;

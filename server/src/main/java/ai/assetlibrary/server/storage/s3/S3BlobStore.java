@@ -150,7 +150,11 @@ public final class S3BlobStore implements BlobStore {
 
   @Override
   public void check() {
-    call(() -> s3.headBucket(request -> request.bucket(bucket)));
+    try {
+      call(() -> s3.headBucket(request -> request.bucket(bucket)));
+    } catch (BlobMissing e) {
+      throw new IllegalStateException("The bucket '" + bucket + "' does not exist", e);
+    }
   }
 
   @Override
