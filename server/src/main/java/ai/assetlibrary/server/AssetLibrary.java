@@ -15,6 +15,7 @@ import ai.assetlibrary.server.service.ApiKeyService;
 import ai.assetlibrary.server.service.AssetFiles;
 import ai.assetlibrary.server.service.AssetService;
 import ai.assetlibrary.server.service.DeliveryService;
+import ai.assetlibrary.server.service.ExclusiveJobs;
 import ai.assetlibrary.server.service.GroupService;
 import ai.assetlibrary.server.service.OrphanSweeper;
 import ai.assetlibrary.server.service.ProviderReconciler;
@@ -63,6 +64,8 @@ public final class AssetLibrary implements AutoCloseable {
    */
   static final Duration ORPHAN_GRACE = Duration.ofHours(1);
 
+  private static final String PROVIDER_ROUND = "provider reconciliation";
+
   private final ServerConfig config;
   private final Optional<DataDirectoryLock> dataDirLock;
   private final PublicUrls urls = new PublicUrls();
@@ -86,6 +89,8 @@ public final class AssetLibrary implements AutoCloseable {
   private final DeliveryService deliveries;
   private final RetentionSweeper sweeper;
   private final OrphanSweeper orphans;
+  private final AssetFiles files;
+  private final ExclusiveJobs jobs;
   private final ProviderReconciler reconciler;
   private final ScheduledExecutorService background;
   private final CompletableFuture<Void> ready;
@@ -123,7 +128,7 @@ public final class AssetLibrary implements AutoCloseable {
     this.mediaAnalyzer =
         new MediaAnalyzer(
             config.maxImagePixels(), config.mediaProbeTimeout(), new Thumbnailer(metrics), metrics);
-    AssetFiles files = new AssetFiles(blobs);
+    this.files = new AssetFiles(records, blobs, clock);
     AssetProvider provider =
         config
             .provider()
@@ -145,6 +150,7 @@ public final class AssetLibrary implements AutoCloseable {
     this.assets = new AssetService(records, groups, files, clock);
     this.shares = new ShareService(records, assets, groups, clock);
     this.reconciler = new ProviderReconciler(records, provider, urls, clock);
+    this.jobs = new ExclusiveJobs(records, clock);
     this.background =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -166,8 +172,7 @@ public final class AssetLibrary implements AutoCloseable {
             ingestor,
             provider,
             urls,
-            reconciler,
-            background,
+            () -> background.execute(() -> runJob(PROVIDER_ROUND, reconciler::reconcile)),
             mediaAnalyzer,
             finishedUploads,
             metrics,
@@ -201,8 +206,9 @@ public final class AssetLibrary implements AutoCloseable {
 
   private void scheduleBackgroundWork() {
     every(config.sweepInterval(), "retention sweep", sweeper::sweep);
+    every(config.sweepInterval(), "blob removals", files::retryQueued);
     every(ORPHAN_GRACE, "orphan sweep", () -> orphans.sweep(ORPHAN_GRACE));
-    every(config.providerPollInterval(), "provider reconciliation", reconciler::reconcile);
+    every(config.providerPollInterval(), PROVIDER_ROUND, reconciler::reconcile);
   }
 
   private static void migrationThread(Runnable migration) {
@@ -260,19 +266,21 @@ public final class AssetLibrary implements AutoCloseable {
     }
   }
 
-  /** Runs {@code work} in the background every {@code interval}; a failure waits for the next. */
+  /**
+   * Runs {@code work} in the background every {@code interval}, on one instance at a time; a
+   * failure waits for the next run.
+   */
   private void every(Duration interval, String name, Runnable work) {
     background.scheduleWithFixedDelay(
-        () -> {
-          try {
-            work.run();
-          } catch (RuntimeException e) {
-            LOG.error("The {} failed; it runs again in {}", name, interval, e);
-          }
-        },
-        interval.toMillis(),
-        interval.toMillis(),
-        TimeUnit.MILLISECONDS);
+        () -> runJob(name, work), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void runJob(String name, Runnable work) {
+    try {
+      jobs.run(name, work);
+    } catch (RuntimeException e) {
+      LOG.error("The {} failed; it runs again at its next turn", name, e);
+    }
   }
 
   public ServerConfig config() {
@@ -286,6 +294,11 @@ public final class AssetLibrary implements AutoCloseable {
 
   public RecordStore records() {
     return records;
+  }
+
+  /** The removal of assets' blobs, queued and retried. */
+  public AssetFiles files() {
+    return files;
   }
 
   /** Where blobs are staged until they are committed. */

@@ -5,8 +5,10 @@ import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.records.AccountRecords;
 import ai.assetlibrary.server.records.ApiKeyRecords;
 import ai.assetlibrary.server.records.AssetRecords;
+import ai.assetlibrary.server.records.BlobDeletions;
 import ai.assetlibrary.server.records.GroupRecords;
 import ai.assetlibrary.server.records.IdempotencyKeys;
+import ai.assetlibrary.server.records.JobLeases;
 import ai.assetlibrary.server.records.ProviderDeletions;
 import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.records.ShareRecords;
@@ -33,6 +35,8 @@ public final class JdbiRecordStore implements RecordStore {
   private final ApiKeyRecords apiKeys;
   private final IdempotencyKeys idempotencyKeys;
   private final ProviderDeletions providerDeletions;
+  private final BlobDeletions blobDeletions;
+  private final JobLeases jobLeases;
 
   public JdbiRecordStore(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
@@ -46,6 +50,8 @@ public final class JdbiRecordStore implements RecordStore {
         translating(IdempotencyKeys.class, jdbi.onDemand(IdempotencyKeyDao.class));
     this.providerDeletions =
         translating(ProviderDeletions.class, jdbi.onDemand(ProviderDeletionDao.class));
+    this.blobDeletions = translating(BlobDeletions.class, jdbi.onDemand(BlobDeletionDao.class));
+    this.jobLeases = translating(JobLeases.class, jdbi.onDemand(JobLeaseDao.class));
   }
 
   @Override
@@ -81,6 +87,16 @@ public final class JdbiRecordStore implements RecordStore {
   @Override
   public ProviderDeletions providerDeletions() {
     return providerDeletions;
+  }
+
+  @Override
+  public BlobDeletions blobDeletions() {
+    return blobDeletions;
+  }
+
+  @Override
+  public JobLeases jobLeases() {
+    return jobLeases;
   }
 
   @Override
@@ -171,6 +187,16 @@ public final class JdbiRecordStore implements RecordStore {
     @Override
     public ProviderDeletions providerDeletions() {
       return translating(ProviderDeletions.class, handle.attach(ProviderDeletionDao.class));
+    }
+
+    @Override
+    public BlobDeletions blobDeletions() {
+      return translating(BlobDeletions.class, handle.attach(BlobDeletionDao.class));
+    }
+
+    @Override
+    public JobLeases jobLeases() {
+      return translating(JobLeases.class, handle.attach(JobLeaseDao.class));
     }
 
     @Override

@@ -24,6 +24,10 @@ public interface RecordStore {
 
   ProviderDeletions providerDeletions();
 
+  BlobDeletions blobDeletions();
+
+  JobLeases jobLeases();
+
   /** Runs {@code work} in one transaction and returns what it returns. */
   <T> T inTransaction(Function<RecordStore, T> work);
 

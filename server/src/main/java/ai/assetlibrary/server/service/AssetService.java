@@ -81,12 +81,13 @@ public final class AssetService {
         tx -> {
           tx.shares().deleteAllOf(ShareService.ASSET, ids);
           tx.assets().deleteAll(ids);
+          files.queue(tx, List.of(asset.asset()));
           if (asset.asset().byteplusAssetId() != null) {
             tx.providerDeletions()
                 .enqueue(ShareService.ASSET, asset.asset().byteplusAssetId(), clock.millis());
           }
         });
-    files.removeAll(List.of(asset.asset()));
+    files.removeQueued(List.of(asset.asset()));
   }
 
   /** The asset, when the caller owns it; 403 when they only see it, 404 when they do not. */

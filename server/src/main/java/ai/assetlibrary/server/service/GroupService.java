@@ -277,6 +277,7 @@ public final class GroupService {
               if (!ids.isEmpty()) {
                 shares.deleteAllOf(ShareService.ASSET, ids);
                 assets.deleteAll(ids);
+                files.queue(tx, inGroup);
               }
               shares.deleteAllOf(ShareService.GROUP, List.of(group.id()));
               tx.groups().delete(group.id());
@@ -291,7 +292,7 @@ public final class GroupService {
               }
               return inGroup;
             });
-    files.removeAll(removed);
+    files.removeQueued(removed);
   }
 
   /** The group, when the caller owns it; 403 when they only see it, 404 when they do not. */

@@ -38,13 +38,15 @@ public final class RetentionSweeper {
     do {
       expired = records.assets().findExpired(now, BATCH);
       if (!expired.isEmpty()) {
-        List<Long> ids = expired.stream().map(AssetRecord::id).toList();
+        List<AssetRecord> batch = expired;
+        List<Long> ids = batch.stream().map(AssetRecord::id).toList();
         records.useTransaction(
             tx -> {
               tx.shares().deleteAllOf(ShareService.ASSET, ids);
               tx.assets().deleteAll(ids);
+              files.queue(tx, batch);
             });
-        files.removeAll(expired);
+        files.removeQueued(batch);
         deleted += expired.size();
       }
     } while (expired.size() == BATCH);

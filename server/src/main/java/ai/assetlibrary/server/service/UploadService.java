@@ -40,7 +40,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.concurrent.Executor;
 
 /**
  * The rules of {@code POST /v1/assets}: read the form in one pass, decide the destination group,
@@ -73,8 +72,7 @@ public final class UploadService {
   private final FileIngestor ingestor;
   private final AssetProvider provider;
   private final PublicUrls urls;
-  private final ProviderReconciler reconciler;
-  private final Executor background;
+  private final Runnable registerSoon;
   private final MediaAnalyzer analyzer;
   private final RunCounter finishedUploads;
   private final AssetMetrics metrics;
@@ -93,8 +91,7 @@ public final class UploadService {
       FileIngestor ingestor,
       AssetProvider provider,
       PublicUrls urls,
-      ProviderReconciler reconciler,
-      Executor background,
+      Runnable registerSoon,
       MediaAnalyzer analyzer,
       RunCounter finishedUploads,
       AssetMetrics metrics,
@@ -111,8 +108,7 @@ public final class UploadService {
     this.ingestor = ingestor;
     this.provider = provider;
     this.urls = urls;
-    this.reconciler = reconciler;
-    this.background = background;
+    this.registerSoon = registerSoon;
     this.analyzer = analyzer;
     this.finishedUploads = finishedUploads;
     this.metrics = metrics;
@@ -161,7 +157,7 @@ public final class UploadService {
       if (target.legacyRoute()) {
         registerWithProvider(row, target.group());
       } else if (target.portrait()) {
-        background.execute(reconciler::reconcile);
+        registerSoon.run();
       }
       stored = true;
       metrics.uploadSize(type.family().mediaType(), file.size());
@@ -514,8 +510,12 @@ public final class UploadService {
               ProviderReconciler.providerName(asset.name()));
       records.assets().recordProviderAsset(asset.id(), providerAssetId, clock.millis());
     } catch (ProviderException e) {
-      records.assets().deleteAll(List.of(asset.id()));
-      files.removeAll(List.of(asset));
+      records.useTransaction(
+          tx -> {
+            tx.assets().deleteAll(List.of(asset.id()));
+            files.queue(tx, List.of(asset));
+          });
+      files.removeQueued(List.of(asset));
       throw ProviderFailures.toLibraryException(e);
     }
   }
