@@ -12,6 +12,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(UserRecord.class)
 public interface AccountDao extends AccountRecords {
 
+  /** A no-op update: a row lock on PostgreSQL, the (already held) write lock on SQLite. */
+  @SqlUpdate("UPDATE users SET id = id WHERE id = :id")
+  @Override
+  void lockUser(@Bind("id") long userId);
+
   @SqlUpdate("INSERT INTO tenants (id, created_at) VALUES (:id, :now) ON CONFLICT DO NOTHING")
   @Override
   void insertTenantIfAbsent(@Bind("id") long tenantId, @Bind("now") long now);

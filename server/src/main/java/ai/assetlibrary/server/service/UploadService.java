@@ -451,7 +451,7 @@ public final class UploadService {
       return records.inTransaction(
           tx -> {
             AssetRecords assetDao = tx.assets();
-            checkQuota(assetDao, group.ownerUserId(), file.size());
+            checkQuota(tx, group.ownerUserId(), file.size());
             long id = assetDao.insert(row);
             if (idempotent.isPresent()
                 && !tx.idempotencyKeys()
@@ -475,12 +475,14 @@ public final class UploadService {
     }
   }
 
-  private void checkQuota(AssetRecords assetDao, long ownerUserId, long size) {
+  /** In the record's transaction {@code tx}: uploads for one owner decide one after the other. */
+  private void checkQuota(RecordStore tx, long ownerUserId, long size) {
     if (userQuotaBytes.isEmpty()) {
       return;
     }
     long quota = userQuotaBytes.getAsLong();
-    long used = assetDao.sumSizeOwnedBy(ownerUserId);
+    tx.accounts().lockUser(ownerUserId);
+    long used = tx.assets().sumSizeOwnedBy(ownerUserId);
     if (used + size > quota) {
       throw new LibraryException(
           Failure.QUOTA_EXCEEDED,

@@ -9,8 +9,12 @@ import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +50,25 @@ class StorageQuotaTest extends ServerTest {
 
     assertThat(server.call("DELETE", "/v1/assets/" + first, key, null).statusCode()).isEqualTo(200);
     assertThat(upload(key).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void uploadsRacingForTheLastRoomCannotTakeTheOwnerPastTheQuota() {
+    List<CompletableFuture<HttpResponse<String>>> racing = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      HttpRequest request =
+          Multipart.form()
+              .file("file", "p" + i + ".png", "image/png", TestMedia.noisePng(60, 40, 10 + i))
+              .postTo(server.uri("/v1/assets"), key)
+              .build();
+      racing.add(server.client().sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    List<Integer> statuses = racing.stream().map(r -> r.join().statusCode()).toList();
+
+    assertThat(statuses).filteredOn(s -> s == 200).hasSize(2);
+    assertThat(statuses).filteredOn(s -> s == 507).hasSize(6);
+    assertThat(server.assetRows()).isEqualTo(2);
   }
 
   @Test

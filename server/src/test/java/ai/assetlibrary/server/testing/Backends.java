@@ -3,6 +3,8 @@ package ai.assetlibrary.server.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,6 +34,8 @@ public final class Backends {
   private static final Map<Path, String> DATABASES = new HashMap<>();
   private static final Map<Path, String> BUCKETS = new HashMap<>();
   private static EmbeddedPostgres postgres;
+  private static Path postgresDirectory;
+  private static int postgresPort;
   private static S3Server s3;
 
   private Backends() {}
@@ -106,25 +110,48 @@ public final class Backends {
     }
   }
 
-  private static EmbeddedPostgres postgres() {
+  private static synchronized EmbeddedPostgres postgres() {
     if (postgres == null) {
       try {
-        postgres = EmbeddedPostgres.builder().start();
+        postgresDirectory = Files.createTempDirectory("postgres");
+        postgresPort = freePort();
       } catch (IOException e) {
-        throw new UncheckedIOException("PostgreSQL did not start", e);
+        throw new UncheckedIOException(e);
       }
-      EmbeddedPostgres started = postgres;
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    try {
-                      started.close();
-                    } catch (IOException e) {
-                      // The JVM is going; the cluster's directory is temporary.
-                    }
-                  }));
+      startPostgres();
+      Runtime.getRuntime().addShutdownHook(new Thread(Backends::stopPostgres));
     }
     return postgres;
+  }
+
+  /** Stops the PostgreSQL of this JVM; its databases stay, for {@link #startPostgres}. */
+  public static synchronized void stopPostgres() {
+    if (postgres != null) {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Starts it (again), on the same port, over the same databases. */
+  public static synchronized void startPostgres() {
+    try {
+      postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(postgresDirectory)
+              .setCleanDataDirectory(false)
+              .setPort(postgresPort)
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("PostgreSQL did not start", e);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 }
