@@ -62,9 +62,12 @@ public final class AssetLibrary implements AutoCloseable {
    * Far longer than an upload takes from committing its bytes to inserting its record; also how
    * often the running server looks for orphans, since the sweep reads the whole blob store.
    */
-  static final Duration ORPHAN_GRACE = Duration.ofHours(1);
-
   private static final String PROVIDER_ROUND = "provider reconciliation";
+
+  private static final String BLOB_REMOVALS = "blob removals";
+
+  /** The orphan sweep lists the whole blob store: not more often than this. */
+  private static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofHours(1);
 
   private final ServerConfig config;
   private final Optional<DataDirectoryLock> dataDirLock;
@@ -109,7 +112,7 @@ public final class AssetLibrary implements AutoCloseable {
         serving && (config.database().embedded() || config.storage().embedded())
             ? Optional.of(DataDirectoryLock.acquire(config.dataDir()))
             : Optional.empty();
-    this.backend = LibraryBackend.open(config, clock, ORPHAN_GRACE);
+    this.backend = LibraryBackend.open(config, clock, config.orphanGrace());
     this.database = backend.database();
     this.records = database.records();
     this.staging = backend.staging();
@@ -191,23 +194,24 @@ public final class AssetLibrary implements AutoCloseable {
   }
 
   /**
-   * Migrates, then removes whatever a crash left behind. Alone on its data directory, nothing is in
-   * flight yet and every orphan goes; on shared storage another instance may be about to record a
-   * young blob, so only those past the grace period do.
+   * Migrates, then removes whatever a crash left behind: orphan blobs, and the removals still owed.
+   * Alone on its data directory, nothing is in flight yet and every orphan goes; on shared storage
+   * another instance may be about to record a young blob, so only those past the grace period do.
    */
   private void recover() {
     backend.prepare(config.startupWait());
     if (backend.shared()) {
-      orphans.sweep(ORPHAN_GRACE);
+      orphans.sweep(config.orphanGrace());
     } else {
       orphans.sweepAll();
     }
+    runJob(BLOB_REMOVALS, files::retryQueued);
   }
 
   private void scheduleBackgroundWork() {
     every(config.sweepInterval(), "retention sweep", sweeper::sweep);
-    every(config.sweepInterval(), "blob removals", files::retryQueued);
-    every(ORPHAN_GRACE, "orphan sweep", () -> orphans.sweep(ORPHAN_GRACE));
+    every(config.sweepInterval(), BLOB_REMOVALS, files::retryQueued);
+    every(ORPHAN_SWEEP_INTERVAL, "orphan sweep", () -> orphans.sweep(config.orphanGrace()));
     every(config.providerPollInterval(), PROVIDER_ROUND, reconciler::reconcile);
   }
 
@@ -377,6 +381,7 @@ public final class AssetLibrary implements AutoCloseable {
   public void close() {
     background.shutdownNow();
     mediaAnalyzer.close();
+    jobs.close();
     metrics.close();
     validation.close();
     try {

@@ -24,6 +24,8 @@ import java.util.OptionalLong;
  * @param providerPollInterval how often assets waiting for the provider are checked
  * @param readTimeout longest wait for the next bytes of a request body before it is refused (408)
  * @param startupWait longest wait at start-up for a database or bucket that cannot be reached yet
+ * @param orphanGrace how old a blob without a record must be before the sweep removes it: younger
+ *     ones may belong to an upload about to record them
  * @param limits rate limit, storage quota and idempotency-key lifetime
  * @param provider how to reach the upstream provider; empty when it is not configured
  * @param bootstrapApiKey a key that must exist for the demo user, if set
@@ -42,6 +44,7 @@ public record ServerConfig(
     Duration providerPollInterval,
     Duration readTimeout,
     Duration startupWait,
+    Duration orphanGrace,
     UsageLimits limits,
     Optional<ProviderConfig> provider,
     Optional<String> bootstrapApiKey) {
@@ -56,6 +59,7 @@ public record ServerConfig(
   public static final long DEFAULT_PROVIDER_POLL_SECONDS = 5L;
   public static final long DEFAULT_READ_TIMEOUT_SECONDS = 30L;
   public static final long DEFAULT_STARTUP_WAIT_SECONDS = 60L;
+  public static final long DEFAULT_ORPHAN_GRACE_SECONDS = 3_600L;
 
   /**
    * Reads and validates the configuration; throws {@link IllegalArgumentException} naming the bad
@@ -111,6 +115,9 @@ public record ServerConfig(
         Duration.ofSeconds(
             Env.longValue(
                 env, "ASSETS_STARTUP_WAIT_SECONDS", DEFAULT_STARTUP_WAIT_SECONDS, 0, 3_600)),
+        Duration.ofSeconds(
+            Env.longValue(
+                env, "ASSETS_ORPHAN_GRACE_SECONDS", DEFAULT_ORPHAN_GRACE_SECONDS, 0, 7 * 86_400)),
         limits(env),
         provider,
         bootstrapKey);

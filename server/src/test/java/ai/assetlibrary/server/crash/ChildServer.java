@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,12 @@ final class ChildServer implements AutoCloseable {
 
   /** Starts the jar over {@code dataDir} with {@code apiKey} bootstrapped; returns once serving. */
   static ChildServer start(Path dataDir, String apiKey) throws IOException {
+    return start(dataDir, apiKey, Map.of());
+  }
+
+  /** The same, with more {@code ASSETS_*} variables (a shared backend, say). */
+  static ChildServer start(Path dataDir, String apiKey, Map<String, String> environment)
+      throws IOException {
     Path jar = Path.of(System.getProperty("assets.jar", "target/asset-server.jar"));
     Path archive = jar.resolveSibling("asset-server.jsa");
     List<String> command = new ArrayList<>();
@@ -50,6 +57,7 @@ final class ChildServer implements AutoCloseable {
     builder.environment().put("ASSETS_PORT", "0");
     builder.environment().put("ASSETS_DATA_DIR", dataDir.toString());
     builder.environment().put("ASSETS_BOOTSTRAP_API_KEY", apiKey);
+    builder.environment().putAll(environment);
     Process process = builder.start();
     CompletableFuture<Integer> serving = new CompletableFuture<>();
     List<String> output = Collections.synchronizedList(new ArrayList<>());

@@ -83,6 +83,17 @@ public final class Backends {
     return env;
   }
 
+  /**
+   * The {@code ASSETS_*} variables of a new shared backend, whatever the build asked for: a fresh
+   * PostgreSQL database and a fresh bucket, for several instances to share.
+   */
+  public static synchronized Map<String, String> newSharedBackend() {
+    Map<String, String> env = new HashMap<>(s3Server().environment(s3Server().createBucket()));
+    env.put("ASSETS_DATABASE_URL", postgres().getJdbcUrl("postgres", createDatabase()));
+    env.put("ASSETS_DATABASE_POOL_SIZE", "8");
+    return env;
+  }
+
   /** Drops what {@link #environmentFor} made for {@code dataDir}. */
   public static synchronized void discard(Path dataDir) {
     String database = DATABASES.remove(dataDir);
