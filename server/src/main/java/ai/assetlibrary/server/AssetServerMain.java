@@ -19,7 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * The command line: with no arguments it runs the server; {@code keys create} and {@code keys
- * disable} manage API keys in the same data directory.
+ * disable} manage API keys in the same data directory, {@code groups import-legacy} records a
+ * legacy provider group, and {@code migrate --from DIR} moves an embedded data directory into the
+ * shared backend.
  */
 public final class AssetServerMain {
 
@@ -32,6 +34,8 @@ public final class AssetServerMain {
         java -jar asset-server.jar keys disable --key sk-...
         java -jar asset-server.jar groups import-legacy --id N --tenant T --user U \
             --provider-group G --name NAME
+        java -jar asset-server.jar migrate --from DIR     copy the embedded data directory DIR
+            into the PostgreSQL and S3 backend the ASSETS_* variables configure
       Configuration comes from ASSETS_* environment variables (see README).
       """;
 
@@ -62,6 +66,9 @@ public final class AssetServerMain {
     }
     if (args.equals(List.of("self-check"))) {
       return selfCheck(out, err);
+    }
+    if (args.size() == 3 && args.get(0).equals("migrate") && args.get(1).equals("--from")) {
+      return DataDirectoryMigration.run(Path.of(args.get(2)), config, out, err);
     }
     Optional<Map<String, String>> options =
         args.size() >= 2 ? options(args.subList(2, args.size())) : Optional.empty();

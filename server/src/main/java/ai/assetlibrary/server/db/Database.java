@@ -4,6 +4,8 @@ import ai.assetlibrary.server.records.RecordStore;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -84,6 +86,11 @@ public final class Database implements AutoCloseable {
         .loggers("slf4j")
         .load()
         .migrate();
+  }
+
+  /** A connection of the pool, for {@link RecordCopy}. */
+  Connection connection() throws SQLException {
+    return pool.getConnection();
   }
 
   public Dialect dialect() {
