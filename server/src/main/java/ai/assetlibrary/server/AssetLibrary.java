@@ -17,19 +17,24 @@ import ai.assetlibrary.server.service.AssetService;
 import ai.assetlibrary.server.service.DeliveryService;
 import ai.assetlibrary.server.service.ExclusiveJobs;
 import ai.assetlibrary.server.service.GroupService;
+import ai.assetlibrary.server.service.IdempotentUploads;
 import ai.assetlibrary.server.service.OrphanSweeper;
 import ai.assetlibrary.server.service.ProviderReconciler;
+import ai.assetlibrary.server.service.ProviderRegistration;
 import ai.assetlibrary.server.service.PublicUrls;
 import ai.assetlibrary.server.service.RetentionSweeper;
 import ai.assetlibrary.server.service.RunCounter;
 import ai.assetlibrary.server.service.ShareService;
+import ai.assetlibrary.server.service.UploadCommit;
 import ai.assetlibrary.server.service.UploadService;
+import ai.assetlibrary.server.service.UploadTargets;
 import ai.assetlibrary.server.storage.BlobStore;
 import ai.assetlibrary.server.storage.StagingDirectory;
 import ai.assetlibrary.server.storage.StorageCapacity;
 import ai.assetlibrary.server.upload.FileIngestor;
 import ai.assetlibrary.server.upload.FormConstraints;
 import ai.assetlibrary.server.upload.MultipartFormReader;
+import ai.assetlibrary.server.upload.UploadIntake;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
@@ -83,7 +88,6 @@ public final class AssetLibrary implements AutoCloseable {
   private final RequestRateLimiter rateLimiter;
   private final MultipartFormReader formReader;
   private final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
-  private final RunCounter finishedUploads = new RunCounter();
   private final MediaAnalyzer mediaAnalyzer;
   private final GroupService groups;
   private final AssetService assets;
@@ -163,25 +167,25 @@ public final class AssetLibrary implements AutoCloseable {
             });
     FileIngestor ingestor =
         new FileIngestor(blobs, new MediaTypeDetector(), config.maxUploadBytes());
+    IdempotentUploads idempotency =
+        new IdempotentUploads(records, assets, config.limits().idempotencyKeyTtl(), clock);
     this.uploads =
         new UploadService(
-            records,
-            groups,
-            assets,
-            files,
-            blobs,
-            formReader,
-            new FormConstraints(validation.getValidator()),
-            ingestor,
-            provider,
-            urls,
-            () -> background.execute(() -> runJob(PROVIDER_ROUND, reconciler::reconcile)),
+            new UploadIntake(formReader, new FormConstraints(validation.getValidator()), ingestor),
+            idempotency,
+            new UploadTargets(groups),
             mediaAnalyzer,
-            finishedUploads,
-            metrics,
-            config.limits().userQuotaBytes(),
-            config.limits().idempotencyKeyTtl(),
-            clock);
+            new UploadCommit(
+                records, blobs, files, idempotency, config.limits().userQuotaBytes(), clock),
+            new ProviderRegistration(
+                provider,
+                urls,
+                records,
+                files,
+                () -> background.execute(() -> runJob(PROVIDER_ROUND, reconciler::reconcile)),
+                clock),
+            assets,
+            metrics);
     this.deliveries = new DeliveryService(records, blobs, clock);
     this.sweeper = new RetentionSweeper(records, files, shares, clock);
     this.orphans = new OrphanSweeper(records, blobs, files, clock);
@@ -338,7 +342,7 @@ public final class AssetLibrary implements AutoCloseable {
 
   /** Uploads handled through to their clean-up, successful or not. */
   public RunCounter finishedUploads() {
-    return finishedUploads;
+    return uploads.finishedUploads();
   }
 
   public UploadService uploads() {

@@ -1,5 +1,6 @@
 package ai.assetlibrary.server.service;
 
+import ai.assetlibrary.server.domain.Failure;
 import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.records.AssetRecord;
 import ai.assetlibrary.server.records.RecordStore;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,15 +34,34 @@ public final class AssetFiles {
     this.clock = clock;
   }
 
-  /** Queues the removal of each asset's file and thumbnail, in {@code tx}, the records' delete. */
-  void queue(RecordStore tx, List<AssetRecord> assets) {
-    long now = clock.millis();
-    keys(assets).forEach(key -> tx.blobDeletions().enqueue(key, now));
-  }
-
-  /** Removes the blobs of assets whose removal {@link #queue} queued and whose delete committed. */
-  void removeQueued(List<AssetRecord> assets) {
-    keys(assets).forEach(this::removeQueuedKey);
+  /**
+   * Runs {@code deleteRecords} (which deletes asset records and returns those it deleted) in one
+   * transaction with the queueing of their blobs' removal, then removes the blobs. With the disk
+   * full there is no room to queue anything, yet deleting is how room is made: the records are then
+   * deleted alone and the blobs removed at once, any the store cannot remove left to the orphan
+   * sweep.
+   */
+  List<AssetRecord> deleteWithBlobs(Function<RecordStore, List<AssetRecord>> deleteRecords) {
+    List<AssetRecord> deleted;
+    try {
+      deleted =
+          records.inTransaction(
+              tx -> {
+                List<AssetRecord> gone = deleteRecords.apply(tx);
+                long now = clock.millis();
+                keys(gone).forEach(key -> tx.blobDeletions().enqueue(key, now));
+                return gone;
+              });
+    } catch (LibraryException e) {
+      if (e.failure() != Failure.STORAGE_FULL) {
+        throw e;
+      }
+      deleted = records.inTransaction(deleteRecords);
+      keys(deleted).forEach(this::remove);
+      return deleted;
+    }
+    keys(deleted).forEach(this::removeQueuedKey);
+    return deleted;
   }
 
   /** Retries the oldest queued removals; returns how many blobs it removed. */

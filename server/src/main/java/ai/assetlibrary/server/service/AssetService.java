@@ -77,17 +77,16 @@ public final class AssetService {
   public void delete(Caller caller, String assetId) {
     AssetView asset = requireEdit(caller, assetId);
     List<Long> ids = List.of(asset.asset().id());
-    records.useTransaction(
+    files.deleteWithBlobs(
         tx -> {
           tx.shares().deleteAllOf(ShareService.ASSET, ids);
           tx.assets().deleteAll(ids);
-          files.queue(tx, List.of(asset.asset()));
           if (asset.asset().byteplusAssetId() != null) {
             tx.providerDeletions()
                 .enqueue(ShareService.ASSET, asset.asset().byteplusAssetId(), clock.millis());
           }
+          return List.of(asset.asset());
         });
-    files.removeQueued(List.of(asset.asset()));
   }
 
   /** The asset, when the caller owns it; 403 when they only see it, 404 when they do not. */

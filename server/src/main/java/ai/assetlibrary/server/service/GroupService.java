@@ -267,32 +267,29 @@ public final class GroupService {
       throw new LibraryException(
           Failure.DEFAULT_GROUP_PROTECTED, "The default library group cannot be deleted.");
     }
-    List<AssetRecord> removed =
-        records.inTransaction(
-            tx -> {
-              AssetRecords assets = tx.assets();
-              ShareRecords shares = tx.shares();
-              List<AssetRecord> inGroup = assets.findInGroup(group.id());
-              List<Long> ids = inGroup.stream().map(AssetRecord::id).toList();
-              if (!ids.isEmpty()) {
-                shares.deleteAllOf(ShareService.ASSET, ids);
-                assets.deleteAll(ids);
-                files.queue(tx, inGroup);
-              }
-              shares.deleteAllOf(ShareService.GROUP, List.of(group.id()));
-              tx.groups().delete(group.id());
-              ProviderDeletions owed = tx.providerDeletions();
-              long now = clock.millis();
-              inGroup.stream()
-                  .map(AssetRecord::byteplusAssetId)
-                  .filter(Objects::nonNull)
-                  .forEach(id -> owed.enqueue(ShareService.ASSET, id, now));
-              if (group.providerGroupId() != null) {
-                owed.enqueue(ShareService.GROUP, group.providerGroupId(), now);
-              }
-              return inGroup;
-            });
-    files.removeQueued(removed);
+    files.deleteWithBlobs(
+        tx -> {
+          AssetRecords assets = tx.assets();
+          ShareRecords shares = tx.shares();
+          List<AssetRecord> inGroup = assets.findInGroup(group.id());
+          List<Long> ids = inGroup.stream().map(AssetRecord::id).toList();
+          if (!ids.isEmpty()) {
+            shares.deleteAllOf(ShareService.ASSET, ids);
+            assets.deleteAll(ids);
+          }
+          shares.deleteAllOf(ShareService.GROUP, List.of(group.id()));
+          tx.groups().delete(group.id());
+          ProviderDeletions owed = tx.providerDeletions();
+          long now = clock.millis();
+          inGroup.stream()
+              .map(AssetRecord::byteplusAssetId)
+              .filter(Objects::nonNull)
+              .forEach(id -> owed.enqueue(ShareService.ASSET, id, now));
+          if (group.providerGroupId() != null) {
+            owed.enqueue(ShareService.GROUP, group.providerGroupId(), now);
+          }
+          return inGroup;
+        });
   }
 
   /** The group, when the caller owns it; 403 when they only see it, 404 when they do not. */

@@ -23,7 +23,7 @@ public final class Readiness {
   /** Empty when ready; otherwise what is not usable. */
   public Optional<String> problem() {
     try {
-      records.check();
+      checkRecords();
     } catch (RuntimeException e) {
       LOG.warn("Readiness: the database cannot be queried", e);
       return Optional.of("the database cannot be queried");
@@ -35,5 +35,17 @@ public final class Readiness {
       return Optional.of("the blob storage is not writable");
     }
     return Optional.empty();
+  }
+
+  /**
+   * A pooled connection that broke while it was idle (the database restarted) fails once and is
+   * dropped by the pool; only a second failure, on a fresh connection, says the database is down.
+   */
+  private void checkRecords() {
+    try {
+      records.check();
+    } catch (RuntimeException first) {
+      records.check();
+    }
   }
 }

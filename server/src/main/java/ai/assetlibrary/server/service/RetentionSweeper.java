@@ -40,13 +40,12 @@ public final class RetentionSweeper {
       if (!expired.isEmpty()) {
         List<AssetRecord> batch = expired;
         List<Long> ids = batch.stream().map(AssetRecord::id).toList();
-        records.useTransaction(
+        files.deleteWithBlobs(
             tx -> {
               tx.shares().deleteAllOf(ShareService.ASSET, ids);
               tx.assets().deleteAll(ids);
-              files.queue(tx, batch);
+              return batch;
             });
-        files.removeQueued(batch);
         deleted += expired.size();
       }
     } while (expired.size() == BATCH);
