@@ -7,7 +7,6 @@ import ai.assetlibrary.server.media.MediaTypeDetector;
 import ai.assetlibrary.server.media.Thumbnailer;
 import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.provider.AssetProvider;
-import ai.assetlibrary.server.provider.ModelArkClient;
 import ai.assetlibrary.server.provider.UnconfiguredProvider;
 import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.service.AccountService;
@@ -44,29 +43,19 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: every service of the asset library, wired once from a {@link ServerConfig},
- * plus the background work (retention sweep, provider reconciliation). The HTTP server and the
- * command line both start from here.
+ * The composition root: every service of the asset library, wired once from a {@link ServerConfig}
+ * over the backend it chooses ({@link LibraryBackend}), with the background jobs ({@link
+ * BackgroundWork}: retention, blob removals, orphans, provider reconciliation). The HTTP server and
+ * the command line both start from here.
  */
 public final class AssetLibrary implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AssetLibrary.class);
 
-  private static final int PROVIDER_ATTEMPTS = 3;
-  private static final Duration PROVIDER_BACKOFF = Duration.ofMillis(200);
-  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
-
-  /**
-   * Far longer than an upload takes from committing its bytes to inserting its record; also how
-   * often the running server looks for orphans, since the sweep reads the whole blob store.
-   */
   private static final String PROVIDER_ROUND = "provider reconciliation";
 
   private static final String BLOB_REMOVALS = "blob removals";
@@ -97,9 +86,8 @@ public final class AssetLibrary implements AutoCloseable {
   private final RetentionSweeper sweeper;
   private final OrphanSweeper orphans;
   private final AssetFiles files;
-  private final ExclusiveJobs jobs;
   private final ProviderReconciler reconciler;
-  private final ScheduledExecutorService background;
+  private final BackgroundWork background;
   private final CompletableFuture<Void> ready;
 
   /**
@@ -139,32 +127,13 @@ public final class AssetLibrary implements AutoCloseable {
     AssetProvider provider =
         config
             .provider()
-            .<AssetProvider>map(
-                p ->
-                    new ModelArkClient(
-                        p.endpoint(),
-                        p.accessKey(),
-                        p.secretKey(),
-                        p.region(),
-                        p.project(),
-                        p.timeout(),
-                        PROVIDER_ATTEMPTS,
-                        PROVIDER_BACKOFF,
-                        clock,
-                        metrics))
+            .<AssetProvider>map(p -> p.client(clock, metrics))
             .orElseGet(UnconfiguredProvider::new);
     this.groups = new GroupService(records, files, provider, urls, clock);
     this.assets = new AssetService(records, groups, files, clock);
     this.shares = new ShareService(records, assets, groups, clock);
     this.reconciler = new ProviderReconciler(records, provider, urls, clock);
-    this.jobs = new ExclusiveJobs(records, clock);
-    this.background =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "background");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.background = new BackgroundWork(new ExclusiveJobs(records, clock));
     FileIngestor ingestor =
         new FileIngestor(blobs, new MediaTypeDetector(), config.maxUploadBytes());
     IdempotentUploads idempotency =
@@ -182,7 +151,7 @@ public final class AssetLibrary implements AutoCloseable {
                 urls,
                 records,
                 files,
-                () -> background.execute(() -> runJob(PROVIDER_ROUND, reconciler::reconcile)),
+                () -> background.soon(PROVIDER_ROUND, reconciler::reconcile),
                 clock),
             assets,
             metrics);
@@ -209,14 +178,15 @@ public final class AssetLibrary implements AutoCloseable {
     } else {
       orphans.sweepAll();
     }
-    runJob(BLOB_REMOVALS, files::retryQueued);
+    background.run(BLOB_REMOVALS, files::retryQueued);
   }
 
   private void scheduleBackgroundWork() {
-    every(config.sweepInterval(), "retention sweep", sweeper::sweep);
-    every(config.sweepInterval(), BLOB_REMOVALS, files::retryQueued);
-    every(ORPHAN_SWEEP_INTERVAL, "orphan sweep", () -> orphans.sweep(config.orphanGrace()));
-    every(config.providerPollInterval(), PROVIDER_ROUND, reconciler::reconcile);
+    background.every(config.sweepInterval(), "retention sweep", sweeper::sweep);
+    background.every(config.sweepInterval(), BLOB_REMOVALS, files::retryQueued);
+    background.every(
+        ORPHAN_SWEEP_INTERVAL, "orphan sweep", () -> orphans.sweep(config.orphanGrace()));
+    background.every(config.providerPollInterval(), PROVIDER_ROUND, reconciler::reconcile);
   }
 
   private static void migrationThread(Runnable migration) {
@@ -271,23 +241,6 @@ public final class AssetLibrary implements AutoCloseable {
       lock.close();
     } catch (IOException e) {
       LOG.warn("Could not release the data directory lock", e);
-    }
-  }
-
-  /**
-   * Runs {@code work} in the background every {@code interval}, on one instance at a time; a
-   * failure waits for the next run.
-   */
-  private void every(Duration interval, String name, Runnable work) {
-    background.scheduleWithFixedDelay(
-        () -> runJob(name, work), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  private void runJob(String name, Runnable work) {
-    try {
-      jobs.run(name, work);
-    } catch (RuntimeException e) {
-      LOG.error("The {} failed; it runs again at its next turn", name, e);
     }
   }
 
@@ -383,17 +336,11 @@ public final class AssetLibrary implements AutoCloseable {
    */
   @Override
   public void close() {
-    background.shutdownNow();
-    mediaAnalyzer.close();
-    jobs.close();
-    metrics.close();
-    validation.close();
     try {
-      if (!background.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("Background work did not stop within {}", SHUTDOWN_WAIT);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      background.close();
+      mediaAnalyzer.close();
+      metrics.close();
+      validation.close();
     } finally {
       backend.close();
       dataDirLock.ifPresent(AssetLibrary::release);

@@ -1,6 +1,10 @@
 package ai.assetlibrary.server;
 
+import ai.assetlibrary.server.metrics.AssetMetrics;
+import ai.assetlibrary.server.provider.AssetProvider;
+import ai.assetlibrary.server.provider.ModelArkClient;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -19,6 +23,16 @@ public record ProviderConfig(
   public static final String DEFAULT_REGION = "ap-southeast-1";
   public static final String DEFAULT_PROJECT = "default";
   public static final long DEFAULT_TIMEOUT_MILLIS = 10_000L;
+
+  private static final int ATTEMPTS = 3;
+  private static final Duration BACKOFF = Duration.ofMillis(200);
+
+  /** The client for this provider: every call retried up to 3 times with backoff, and timed. */
+  AssetProvider client(Clock clock, AssetMetrics metrics) {
+    return new ModelArkClient(
+        endpoint, accessKey, secretKey, region, project, timeout, ATTEMPTS, BACKOFF, clock,
+        metrics);
+  }
 
   @Override
   public String toString() {

@@ -37,15 +37,20 @@ public final class AssetMetrics implements AutoCloseable {
     new FileDescriptorMetrics().bindTo(registry);
   }
 
-  /** Gauges of the space for blobs, for stores that live on a volume of their own. */
+  /**
+   * Gauges of the space for blobs, for stores that live on a volume of their own. The gauges hold
+   * the suppliers (Micrometer would otherwise let them be collected, and answer NaN).
+   */
   public void storageSpace(DoubleSupplier usableBytes, DoubleSupplier totalBytes) {
     Gauge.builder("assets.storage.free", usableBytes, DoubleSupplier::getAsDouble)
         .description("Space left for blobs on the data volume")
         .baseUnit("bytes")
+        .strongReference(true)
         .register(registry);
     Gauge.builder("assets.storage.total", totalBytes, DoubleSupplier::getAsDouble)
         .description("Size of the data volume")
         .baseUnit("bytes")
+        .strongReference(true)
         .register(registry);
   }
 
