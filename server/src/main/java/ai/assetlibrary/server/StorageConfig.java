@@ -22,8 +22,6 @@ public record StorageConfig(Optional<S3> s3) {
    * @param accessKey with {@code secretKey}, the credentials; empty for the SDK's default chain
    * @param secretKey the secret key that goes with {@code accessKey}
    * @param pathStyle whether to address the bucket in the path rather than in the host name
-   * @param presignedDelivery whether delivery URLs answer with a redirect to a short-lived
-   *     presigned URL instead of streaming the bytes
    */
   public record S3(
       String bucket,
@@ -32,8 +30,7 @@ public record StorageConfig(Optional<S3> s3) {
       String region,
       Optional<String> accessKey,
       Optional<String> secretKey,
-      boolean pathStyle,
-      boolean presignedDelivery) {}
+      boolean pathStyle) {}
 
   public static final String DEFAULT_REGION = "us-east-1";
   private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -84,8 +81,7 @@ public record StorageConfig(Optional<S3> s3) {
         Env.nonBlank(env, "ASSETS_S3_REGION").orElse(DEFAULT_REGION),
         accessKey,
         secretKey,
-        Env.booleanValue(env, "ASSETS_S3_PATH_STYLE", false),
-        Env.booleanValue(env, "ASSETS_S3_PRESIGNED_DELIVERY", false));
+        Env.booleanValue(env, "ASSETS_S3_PATH_STYLE", false));
   }
 
   /** Whether the bytes live in the data directory. */

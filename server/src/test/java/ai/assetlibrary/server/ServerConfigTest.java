@@ -82,7 +82,6 @@ class ServerConfigTest {
     assertThat(s3.region()).isEqualTo("us-east-1");
     assertThat(s3.accessKey()).isEmpty();
     assertThat(s3.pathStyle()).isTrue();
-    assertThat(s3.presignedDelivery()).isFalse();
     assertThat(config.startupWait()).hasSeconds(5);
   }
 
