@@ -107,12 +107,12 @@ final class DataDirectoryMigration {
         from.find(key)
             .orElseThrow(() -> new IOException("The data directory has no file for " + key));
     try (InputStream in = blob.open(0, blob.size());
-        PendingBlob pending = to.create()) {
+        PendingBlob pending = to.create(key)) {
       byte[] buffer = new byte[BUFFER];
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         pending.write(buffer, 0, n);
       }
-      pending.commit(key);
+      pending.commit();
     }
   }
 

@@ -46,7 +46,7 @@ public final class AssetMapper {
             .groupName(view.groupName())
             .assetType(row.assetType())
             .fileType(row.fileType())
-            .filename(storedName(row.storageKey()))
+            .filename(row.assetId() + "." + row.fileType())
             .originalFilename(row.originalFilename())
             .width(row.width())
             .height(row.height())
@@ -90,9 +90,5 @@ public final class AssetMapper {
     }
     int gcd = BigInteger.valueOf(width).gcd(BigInteger.valueOf(height)).intValue();
     return (width / gcd) + ":" + (height / gcd);
-  }
-
-  private static String storedName(String storageKey) {
-    return storageKey.substring(storageKey.lastIndexOf('/') + 1);
   }
 }

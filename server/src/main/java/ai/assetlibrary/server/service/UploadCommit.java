@@ -12,6 +12,7 @@ import ai.assetlibrary.server.records.AssetRecord;
 import ai.assetlibrary.server.records.GroupRecord;
 import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.service.IdempotentUploads.IdempotentUpload;
+import ai.assetlibrary.server.storage.BlobKeys;
 import ai.assetlibrary.server.storage.BlobStore;
 import ai.assetlibrary.server.storage.PendingBlob;
 import ai.assetlibrary.server.storage.Sha256;
@@ -72,10 +73,10 @@ public final class UploadCommit {
     GroupRecord group = target.group();
     String assetId =
         target.legacyRoute() ? PublicIds.providerAssetId() : PublicIds.libraryAssetId();
-    String keyStem = assetId.substring(3, 5) + "/" + assetId;
-    String storageKey = keyStem + "." + type.extension();
+    String storageKey = file.storageKey();
     Optional<EncodedThumbnail> thumbnail = analysis.thumbnail();
-    String thumbnailKey = thumbnail.map(t -> keyStem + "_thumb." + t.extension()).orElse(null);
+    String thumbnailKey =
+        thumbnail.map(t -> BlobKeys.derived(storageKey, "_thumb", t.extension())).orElse(null);
     MediaFacts facts = analysis.facts();
     long now = clock.millis();
     AssetRecord row =
@@ -117,7 +118,7 @@ public final class UploadCommit {
             now);
     List<String> written = new ArrayList<>();
     try {
-      file.commit(storageKey);
+      file.commit();
       written.add(storageKey);
       if (thumbnail.isPresent()) {
         writeBlob(thumbnailKey, thumbnail.get().bytes());
@@ -162,9 +163,9 @@ public final class UploadCommit {
   }
 
   private void writeBlob(String key, byte[] bytes) throws IOException {
-    try (PendingBlob blob = blobs.create()) {
+    try (PendingBlob blob = blobs.create(key)) {
       blob.write(bytes, 0, bytes.length);
-      blob.commit(key);
+      blob.commit();
     }
   }
 }

@@ -11,8 +11,11 @@ import java.util.stream.Stream;
  */
 public interface BlobStore {
 
-  /** Starts a new blob; write to it, then commit or close it. */
-  PendingBlob create() throws IOException;
+  /**
+   * Starts a new blob to be visible under {@code key} once committed (see {@link BlobKeys}); write
+   * to it, then commit or close it.
+   */
+  PendingBlob create(String key) throws IOException;
 
   /** The committed blob under {@code key}, if there is one. */
   Optional<StoredBlob> find(String key) throws IOException;

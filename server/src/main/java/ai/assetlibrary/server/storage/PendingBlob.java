@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A blob being written. Bytes go in with {@link #write}; {@link #commit} makes them durable and
- * visible under a key; {@link #close} without a commit discards everything written.
+ * A blob being written under the key it was created for. Bytes go in with {@link #write}; {@link
+ * #commit} makes them durable and visible under the key; {@link #close} without a commit discards
+ * everything written. A store may send the bytes on while they are written (the S3 store uploads
+ * parts as they fill); nothing is visible under the key before the commit.
  *
  * <p>Every store stages a blob's bytes in a local file of this machine until the commit (the
- * filesystem store renames it into place, the S3 store uploads it), so that tools which need a
+ * filesystem store renames it into place, the S3 store uploads from it), so that tools which need a
  * file, FFmpeg among them, can read the bytes before they are committed: {@link #stagingFile}.
  */
 public interface PendingBlob extends AutoCloseable {
@@ -21,8 +23,11 @@ public interface PendingBlob extends AutoCloseable {
   /** The local file the bytes are staged in, to be read (never written) before the commit. */
   Path stagingFile();
 
-  /** Makes the bytes durable and visible under {@code key}. */
-  void commit(String key) throws IOException;
+  /** The key the blob becomes visible under when it is committed. */
+  String key();
+
+  /** Makes the bytes durable and visible under {@link #key}. */
+  void commit() throws IOException;
 
   /** Discards the bytes unless they were committed. Never throws. */
   @Override

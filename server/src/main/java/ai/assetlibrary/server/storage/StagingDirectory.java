@@ -112,10 +112,22 @@ public final class StagingDirectory {
       return path;
     }
 
-    /** Makes the bytes durable on disk and stops writing. */
+    /** Makes the bytes durable on disk and stops writing: for a file that is kept. */
     public void flush() throws IOException {
       try {
         channel.force(true);
+        channel.close();
+      } catch (IOException e) {
+        throw storageFullOr(e);
+      }
+    }
+
+    /**
+     * Stops writing without forcing the bytes to disk: for a file that is only read once more
+     * (uploaded elsewhere) and then removed, so that a crash loses nothing that was kept.
+     */
+    public void finish() throws IOException {
+      try {
         channel.close();
       } catch (IOException e) {
         throw storageFullOr(e);

@@ -3,6 +3,7 @@ package ai.assetlibrary.server.upload;
 import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.media.AcceptedType;
 import ai.assetlibrary.server.media.MediaTypeDetector;
+import ai.assetlibrary.server.storage.BlobKeys;
 import ai.assetlibrary.server.storage.BlobStore;
 import ai.assetlibrary.server.storage.PendingBlob;
 import ai.assetlibrary.server.storage.Sha256;
@@ -12,9 +13,11 @@ import java.security.MessageDigest;
 import java.util.Optional;
 
 /**
- * Streams a file part into storage in one pass: counts the bytes against the limit, hashes them,
- * keeps the leading bytes to detect the type, and stops keeping the bytes as soon as the type is
- * known to be unsupported. Nothing of the file is held in memory beyond one buffer and the head.
+ * Streams a file part into storage in one pass: counts the bytes against the limit, detects the
+ * type from the leading bytes, then, for an accepted type, hashes the bytes and writes them to a
+ * new blob named for that type, so that the store may send them on while they arrive. The bytes of
+ * an unsupported type are read to the end but not kept. Nothing of the file is held in memory
+ * beyond one buffer and the head.
  */
 public final class FileIngestor {
 
@@ -32,44 +35,41 @@ public final class FileIngestor {
 
   /** Reads {@code content} to its end; throws 413 {@link LibraryException} past the size limit. */
   public IngestedFile ingest(String originalFilename, InputStream content) throws IOException {
-    PendingBlob blob = blobs.create();
+    MessageDigest sha256 = Sha256.newDigest();
+    byte[] buffer = new byte[BUFFER_BYTES];
+    byte[] head = new byte[MediaTypeDetector.HEAD_BYTES];
+    int headLength = 0;
+    String detected = null;
+    Optional<AcceptedType> accepted = Optional.empty();
+    PendingBlob blob = null;
+    long size = 0;
     try {
-      MessageDigest sha256 = Sha256.newDigest();
-      byte[] buffer = new byte[BUFFER_BYTES];
-      byte[] head = new byte[MediaTypeDetector.HEAD_BYTES];
-      int headLength = 0;
-      String detected = null;
-      long size = 0;
       int read;
       while ((read = content.read(buffer)) != -1) {
         size += read;
         if (size > maxFileBytes) {
           throw LibraryException.fileTooLarge(maxFileBytes);
         }
+        int kept = 0;
         if (detected == null) {
-          int take = Math.min(read, head.length - headLength);
-          System.arraycopy(buffer, 0, head, headLength, take);
-          headLength += take;
+          kept = Math.min(read, head.length - headLength);
+          System.arraycopy(buffer, 0, head, headLength, kept);
+          headLength += kept;
           if (headLength == head.length) {
             detected = detector.detect(head, headLength);
-            if (AcceptedType.of(detected).isEmpty()) {
-              blob.close();
-              blob = null;
-            }
+            accepted = AcceptedType.of(detected);
+            blob = accepted.isPresent() ? keep(accepted.get(), head, headLength, sha256) : null;
           }
         }
-        if (blob != null) {
-          sha256.update(buffer, 0, read);
-          blob.write(buffer, 0, read);
+        if (blob != null && read > kept) {
+          sha256.update(buffer, kept, read - kept);
+          blob.write(buffer, kept, read - kept);
         }
       }
       if (detected == null) {
         detected = detector.detect(head, headLength);
-      }
-      Optional<AcceptedType> accepted = AcceptedType.of(detected);
-      if (accepted.isEmpty() && blob != null) {
-        blob.close();
-        blob = null;
+        accepted = AcceptedType.of(detected);
+        blob = accepted.isPresent() ? keep(accepted.get(), head, headLength, sha256) : null;
       }
       return new IngestedFile(
           originalFilename,
@@ -82,6 +82,20 @@ public final class FileIngestor {
       if (blob != null) {
         blob.close();
       }
+      throw e;
+    }
+  }
+
+  /** A new blob for a file of {@code type}, holding (and having hashed) the head read so far. */
+  private PendingBlob keep(AcceptedType type, byte[] head, int headLength, MessageDigest sha256)
+      throws IOException {
+    PendingBlob blob = blobs.create(BlobKeys.newKey(type.extension()));
+    try {
+      sha256.update(head, 0, headLength);
+      blob.write(head, 0, headLength);
+      return blob;
+    } catch (IOException | RuntimeException e) {
+      blob.close();
       throw e;
     }
   }

@@ -23,9 +23,14 @@ public record IngestedFile(
     Optional<PendingBlob> blob)
     implements AutoCloseable {
 
-  /** Makes the bytes durable under {@code key}. Only valid for an accepted type. */
-  public void commit(String key) throws IOException {
-    keptBlob().commit(key);
+  /** The key the bytes will be stored under. Only valid for an accepted type. */
+  public String storageKey() {
+    return keptBlob().key();
+  }
+
+  /** Makes the bytes durable under {@link #storageKey}. Only valid for an accepted type. */
+  public void commit() throws IOException {
+    keptBlob().commit();
   }
 
   /** The local file the bytes are staged in, for analysis before the commit. */

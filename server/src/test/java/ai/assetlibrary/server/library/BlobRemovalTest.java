@@ -21,11 +21,7 @@ class BlobRemovalTest extends ServerTest {
   void bytesTheStoreCannotRemoveNowAreRemovedByTheSweepOnceItCan() throws IOException {
     JsonNode asset = server.uploadPng(key, "library", "a.png");
     String id = asset.get("assetId").asText();
-    String stored =
-        server.storedBlobs().stream()
-            .filter(k -> k.endsWith("/" + asset.get("filename").asText()))
-            .findFirst()
-            .orElseThrow();
+    String stored = server.storageKeyOf(asset);
 
     breakRemovalOf(stored);
     try {

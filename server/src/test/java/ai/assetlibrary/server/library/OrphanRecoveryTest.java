@@ -65,7 +65,7 @@ class OrphanRecoveryTest extends ServerTest {
     Path abandoned = server.library().staging().directory().resolve("abandoned.part");
     Files.write(abandoned, new byte[10]);
 
-    try (PendingBlob inProgress = server.library().blobs().create()) {
+    try (PendingBlob inProgress = server.library().blobs().create("ab/in-progress.png")) {
       inProgress.write(new byte[] {1, 2, 3}, 0, 3);
 
       OrphanSweeper.Swept swept = server.library().orphans().sweep(GRACE);
@@ -103,9 +103,9 @@ class OrphanRecoveryTest extends ServerTest {
   }
 
   private void storeWithoutRecord(String key) throws IOException {
-    try (PendingBlob blob = server.library().blobs().create()) {
+    try (PendingBlob blob = server.library().blobs().create(key)) {
       blob.write(new byte[] {1, 2, 3}, 0, 3);
-      blob.commit(key);
+      blob.commit();
     }
   }
 

@@ -26,11 +26,11 @@ public abstract class BlobStoreContract {
   @Test
   void aCommittedBlobIsReadableUnderItsKeyAndNothingStaysStaged() throws IOException {
     byte[] bytes = "hello blob".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    try (PendingBlob blob = store().create()) {
+    try (PendingBlob blob = store().create("ab/ua_1.png")) {
       blob.write(bytes, 0, bytes.length);
       assertThat(blob.size()).isEqualTo(bytes.length);
       assertThat(Files.size(blob.stagingFile())).isEqualTo(bytes.length);
-      blob.commit("ab/ua_1.png");
+      blob.commit();
     }
 
     StoredBlob stored = store().find("ab/ua_1.png").orElseThrow();
@@ -55,7 +55,7 @@ public abstract class BlobStoreContract {
 
   @Test
   void closingWithoutACommitDiscardsEverything() throws IOException {
-    try (PendingBlob blob = store().create()) {
+    try (PendingBlob blob = store().create("ab/pending.bin")) {
       blob.write(new byte[1000], 0, 1000);
       assertThat(staged()).hasSize(1);
     }
@@ -92,7 +92,7 @@ public abstract class BlobStoreContract {
   void discardingAbandonedWritesSparesTheOnesInProgress() throws IOException {
     Path abandoned = staging().directory().resolve("crashed.part");
     Files.write(abandoned, new byte[] {1, 2, 3});
-    try (PendingBlob inProgress = store().create()) {
+    try (PendingBlob inProgress = store().create("ab/pending.bin")) {
       inProgress.write(new byte[] {4}, 0, 1);
 
       assertThat(store().discardAbandonedWrites()).isEqualTo(1);
@@ -109,9 +109,9 @@ public abstract class BlobStoreContract {
   }
 
   protected void commit(String key, byte[] bytes) throws IOException {
-    try (PendingBlob blob = store().create()) {
+    try (PendingBlob blob = store().create(key)) {
       blob.write(bytes, 0, bytes.length);
-      blob.commit(key);
+      blob.commit();
     }
   }
 

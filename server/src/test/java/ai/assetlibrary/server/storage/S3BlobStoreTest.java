@@ -73,6 +73,45 @@ class S3BlobStoreTest extends BlobStoreContract {
   }
 
   @Test
+  void partsGoUpWhileTheBlobIsWrittenAndNothingIsLeftWhenItIsGivenUp() throws IOException {
+    try (PendingBlob blob = store.create("ef/given-up.bin")) {
+      blob.write(new byte[20 * 1024 * 1024], 0, 20 * 1024 * 1024);
+
+      assertThat(s3.unfinishedUploads(bucket)).isEqualTo(1);
+      assertThat(s3.objects(bucket)).isEmpty();
+    }
+
+    assertThat(s3.unfinishedUploads(bucket)).isZero();
+    assertThat(s3.objects(bucket)).isEmpty();
+    assertThat(staged()).isEmpty();
+  }
+
+  @Test
+  void anUploadStillBeingWrittenHereIsNotTakenForAbandonedHoweverOld() throws IOException {
+    S3BlobStore afterAnHour =
+        new S3BlobStore(
+            s3.client(),
+            bucket,
+            PREFIX,
+            staging,
+            Duration.ofHours(1),
+            Clock.offset(Clock.systemUTC(), Duration.ofHours(2)));
+    byte[] bytes = new byte[17 * 1024 * 1024 + 5];
+    new Random(11).nextBytes(bytes);
+    try (PendingBlob blob = afterAnHour.create("ef/slow.bin")) {
+      blob.write(bytes, 0, bytes.length);
+
+      afterAnHour.discardAbandonedWrites();
+
+      assertThat(s3.unfinishedUploads(bucket)).isEqualTo(1);
+      blob.commit();
+    }
+    assertThat(read(afterAnHour.find("ef/slow.bin").orElseThrow(), 0, bytes.length))
+        .isEqualTo(bytes);
+    assertThat(s3.unfinishedUploads(bucket)).isZero();
+  }
+
+  @Test
   void unfinishedMultipartUploadsAreAbortedOnceOldEnough() throws IOException {
     s3.client().createMultipartUpload(r -> r.bucket(bucket).key(PREFIX + "crashed.bin"));
     S3BlobStore youngerThanAnHour = store;

@@ -262,6 +262,18 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** The key the original of an uploaded {@code asset} is stored under, found by its URL. */
+  public String storageKeyOf(JsonNode asset) {
+    String url = asset.get("url").asText();
+    String deliveryKey = url.substring(url.lastIndexOf('/') + 1);
+    return library()
+        .records()
+        .assets()
+        .findByDeliveryKey(deliveryKey, System.currentTimeMillis())
+        .orElseThrow()
+        .storageKey();
+  }
+
   /** The bytes of the committed blob under {@code key}. */
   public byte[] blobBytes(String key) {
     try {

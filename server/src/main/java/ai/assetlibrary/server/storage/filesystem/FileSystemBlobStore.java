@@ -50,8 +50,9 @@ public final class FileSystemBlobStore implements BlobStore {
   }
 
   @Override
-  public PendingBlob create() throws IOException {
-    return new FilePendingBlob(staging.create());
+  public PendingBlob create(String key) throws IOException {
+    Path target = pathOf(key);
+    return new FilePendingBlob(key, target, staging.create());
   }
 
   @Override
@@ -119,7 +120,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
   @Override
   public void check() throws IOException {
-    try (PendingBlob probe = create()) {
+    try (PendingBlob probe = create("readiness-probe")) {
       probe.write(new byte[1], 0, 1);
     }
   }
@@ -150,9 +151,13 @@ public final class FileSystemBlobStore implements BlobStore {
   /** A blob staged in a temporary file until it is committed, then renamed into place. */
   private final class FilePendingBlob implements PendingBlob {
 
+    private final String key;
+    private final Path target;
     private final StagedFile staged;
 
-    private FilePendingBlob(StagedFile staged) {
+    private FilePendingBlob(String key, Path target, StagedFile staged) {
+      this.key = key;
+      this.target = target;
       this.staged = staged;
     }
 
@@ -172,8 +177,12 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
-    public void commit(String key) throws IOException {
-      Path target = pathOf(key);
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public void commit() throws IOException {
       staged.flush();
       try {
         Files.createDirectories(target.getParent());

@@ -31,11 +31,13 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Blobs as objects of an S3 bucket, under a key prefix. A blob is staged in a local file of the
- * data directory and uploaded when it is committed: in one request up to {@link
- * Multipart#PART_BYTES}, as a multipart upload beyond (aborted at once when it fails); the object
- * is complete in the bucket before the commit returns. Reads ask the bucket for exactly the bytes
- * wanted. A bucket that cannot be reached, or keeps failing after the client's retries, is the
- * domain's {@code STORAGE_UNAVAILABLE}.
+ * data directory (for the media probe) and sent on while it arrives: beyond {@link
+ * Multipart#PART_BYTES} as a multipart upload whose parts go up as they fill, so that the upload to
+ * the bucket runs alongside the request instead of after it; smaller blobs in one request at the
+ * commit. The object is complete in the bucket before the commit returns, and an upload given up is
+ * aborted. The staged file is not forced to disk: it is only read for the upload and then removed.
+ * Reads ask the bucket for exactly the bytes wanted. A bucket that cannot be reached, or keeps
+ * failing after the client's retries, is the domain's {@code STORAGE_UNAVAILABLE}.
  */
 public final class S3BlobStore implements BlobStore {
 
@@ -71,8 +73,8 @@ public final class S3BlobStore implements BlobStore {
   }
 
   @Override
-  public PendingBlob create() throws IOException {
-    return new S3PendingBlob(staging.create());
+  public PendingBlob create(String key) throws IOException {
+    return new S3PendingBlob(key, staging.create());
   }
 
   @Override
@@ -141,6 +143,7 @@ public final class S3BlobStore implements BlobStore {
                     .uploads()
                     .stream()
                     .filter(u -> u.initiated().isBefore(before))
+                    .filter(u -> !multipart.inProgress(u.uploadId()))
                     .toList())) {
       multipart.abort(upload.key(), upload.uploadId());
       discarded++;
@@ -195,18 +198,41 @@ public final class S3BlobStore implements BlobStore {
     }
   }
 
-  /** A blob staged in a local file until it is committed, then uploaded. */
+  /**
+   * A blob staged in a local file and sent on while it is written: once it outgrows one part, a
+   * multipart upload starts and every part goes up as soon as it is in the file; the commit sends
+   * the rest and completes the upload. A blob of one part or less goes up whole at the commit.
+   */
   private final class S3PendingBlob implements PendingBlob {
 
+    private final String key;
     private final StagedFile staged;
+    private Multipart.Upload upload;
+    private long sent;
+    private boolean committed;
 
-    private S3PendingBlob(StagedFile staged) {
+    private S3PendingBlob(String key, StagedFile staged) {
+      this.key = key;
       this.staged = staged;
     }
 
     @Override
     public void write(byte[] buffer, int offset, int length) throws IOException {
       staged.write(buffer, offset, length);
+      try {
+        while (staged.size() - sent >= Multipart.PART_BYTES) {
+          if (upload == null) {
+            upload = multipart.start(prefix + key);
+          }
+          upload.send(staged.path(), sent, Multipart.PART_BYTES);
+          sent += Multipart.PART_BYTES;
+        }
+        if (upload != null) {
+          upload.throwIfAPartFailed();
+        }
+      } catch (SdkException e) {
+        throw unavailable(e);
+      }
     }
 
     @Override
@@ -220,26 +246,38 @@ public final class S3BlobStore implements BlobStore {
     }
 
     @Override
-    public void commit(String key) throws IOException {
-      staged.flush();
-      String objectKey = prefix + key;
-      if (staged.size() <= Multipart.PART_BYTES) {
+    public String key() {
+      return key;
+    }
+
+    @Override
+    public void commit() throws IOException {
+      staged.finish();
+      if (upload == null) {
         call(
             () ->
                 s3.putObject(
-                    request -> request.bucket(bucket).key(objectKey).contentLength(staged.size()),
+                    request ->
+                        request.bucket(bucket).key(prefix + key).contentLength(staged.size()),
                     RequestBody.fromFile(staged.path())));
       } else {
         try {
-          multipart.upload(objectKey, staged.path(), staged.size());
+          if (staged.size() > sent) {
+            upload.send(staged.path(), sent, staged.size() - sent);
+          }
+          upload.complete();
         } catch (SdkException e) {
           throw unavailable(e);
         }
       }
+      committed = true;
     }
 
     @Override
     public void close() {
+      if (upload != null && !committed) {
+        upload.abort();
+      }
       staged.close();
     }
   }
