@@ -89,9 +89,14 @@ public final class Backends {
    */
   public static synchronized Map<String, String> newSharedBackend() {
     Map<String, String> env = new HashMap<>(s3Server().environment(s3Server().createBucket()));
-    env.put("ASSETS_DATABASE_URL", postgres().getJdbcUrl("postgres", createDatabase()));
+    env.put("ASSETS_DATABASE_URL", newPostgresDatabase());
     env.put("ASSETS_DATABASE_POOL_SIZE", "8");
     return env;
+  }
+
+  /** The JDBC URL (with its user) of a new, empty database in this JVM's PostgreSQL. */
+  public static synchronized String newPostgresDatabase() {
+    return postgres().getJdbcUrl("postgres", createDatabase());
   }
 
   /** Drops what {@link #environmentFor} made for {@code dataDir}. */
@@ -130,7 +135,16 @@ public final class Backends {
         throw new UncheckedIOException(e);
       }
       startPostgres();
-      Runtime.getRuntime().addShutdownHook(new Thread(Backends::stopPostgres));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      stopPostgres();
+                    } finally {
+                      Directories.deleteRecursively(postgresDirectory);
+                    }
+                  }));
     }
     return postgres;
   }
@@ -153,6 +167,8 @@ public final class Backends {
           EmbeddedPostgres.builder()
               .setDataDirectory(postgresDirectory)
               .setCleanDataDirectory(false)
+              // Stopped by this class's own hook, which then removes the data directory.
+              .setRegisterShutdownHook(false)
               .setPort(postgresPort)
               .start();
     } catch (IOException e) {

@@ -138,6 +138,7 @@ public final class S3Server implements AutoCloseable {
   public void close() {
     stop();
     client.close();
+    Directories.deleteRecursively(directory);
   }
 
   private void startProcess() {
