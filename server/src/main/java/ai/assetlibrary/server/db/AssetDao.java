@@ -107,7 +107,7 @@ public interface AssetDao extends AssetRecords {
   @SqlUpdate(
       "UPDATE assets SET byteplus_asset_id = :providerAssetId, updated_at = :now WHERE id = :id")
   @Override
-  void recordProviderAsset(
+  boolean recordProviderAsset(
       @Bind("id") long id, @Bind("providerAssetId") String providerAssetId, @Bind("now") long now);
 
   @SqlQuery(
@@ -115,6 +115,16 @@ public interface AssetDao extends AssetRecords {
           + " AND provider_group_id IS NOT NULL ORDER BY id LIMIT :limit")
   @Override
   List<AssetRecord> findUnregistered(@Bind("limit") int limit);
+
+  @SqlQuery("SELECT provider_registration_started_at IS NOT NULL FROM assets WHERE id = :id")
+  @Override
+  boolean registrationStarted(@Bind("id") long id);
+
+  @SqlUpdate(
+      "UPDATE assets SET provider_registration_started_at = :now"
+          + " WHERE id = :id AND provider_registration_started_at IS NULL")
+  @Override
+  void startRegistration(@Bind("id") long id, @Bind("now") long now);
 
   @SqlQuery(
       """

@@ -11,10 +11,18 @@ public interface AssetProvider {
 
   /**
    * Registers an asset that the provider downloads from {@code url}; returns the provider's asset
-   * id. {@code assetType} is {@code Image}, {@code Video} or {@code Audio}.
+   * id. {@code assetType} is {@code Image}, {@code Video} or {@code Audio}. Throttling is retried;
+   * a call whose outcome is unknown (no answer, a 5xx) is not, since the provider may have created
+   * the asset: it fails as unavailable, and {@link #findAsset} tells whether it was created.
    */
   String createAsset(String providerGroupId, URI url, String assetType, String name)
       throws ProviderException;
+
+  /**
+   * The provider's id of the asset in {@code providerGroupId} that was registered from {@code url},
+   * if there is one ({@code ListAssets}, page by page).
+   */
+  Optional<String> findAsset(String providerGroupId, URI url) throws ProviderException;
 
   /** Starts a real-person verification whose result the provider reports to {@code callbackUrl}. */
   ValidationSession createValidationSession(URI callbackUrl) throws ProviderException;

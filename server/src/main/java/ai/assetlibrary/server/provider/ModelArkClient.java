@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,7 @@ public final class ModelArkClient implements AssetProvider {
   private static final String VERSION = "2024-01-01";
   private static final String SERVICE = "ark";
   private static final String VALIDATE_PENDING = "ValidatePending";
+  private static final int LIST_PAGE_SIZE = 100;
   private static final Set<String> THROTTLING =
       Set.of("Throttling", "RequestLimitExceeded", "TooManyRequests", "FlowLimitExceeded");
 
@@ -99,7 +101,32 @@ public final class ModelArkClient implements AssetProvider {
     body.put("AssetType", assetType);
     body.put("Name", name);
     body.put("ProjectName", project);
-    return call("CreateAsset", body).path("Id").asText();
+    return call("CreateAsset", body, false).path("Id").asText();
+  }
+
+  @Override
+  public Optional<String> findAsset(String providerGroupId, URI url) throws ProviderException {
+    String wanted = url.toString();
+    for (int page = 1; ; page++) {
+      JsonNode result =
+          call(
+              "ListAssets",
+              Map.of(
+                  "Filter", Map.of("GroupIds", List.of(providerGroupId)),
+                  "PageNumber", page,
+                  "PageSize", LIST_PAGE_SIZE,
+                  "ProjectName", project));
+      JsonNode items = result.path("Items");
+      for (JsonNode item : items) {
+        if (wanted.equals(item.path("URL").asText())) {
+          return Optional.of(item.path("Id").asText());
+        }
+      }
+      if (items.size() < LIST_PAGE_SIZE
+          || (long) page * LIST_PAGE_SIZE >= result.path("TotalCount").asLong()) {
+        return Optional.empty();
+      }
+    }
   }
 
   @Override
@@ -148,10 +175,20 @@ public final class ModelArkClient implements AssetProvider {
 
   /** Calls {@code action} and returns its {@code Result}, timing the call by its outcome. */
   private JsonNode call(String action, Map<String, Object> body) throws ProviderException {
+    return call(action, body, true);
+  }
+
+  /**
+   * Calls {@code action}; throttling is always retried, but a call whose outcome is unknown (no
+   * answer, or a 5xx) is retried only when {@code retryUnknownOutcome}: the caller of an action
+   * that creates something finds out itself whether it did.
+   */
+  private JsonNode call(String action, Map<String, Object> body, boolean retryUnknownOutcome)
+      throws ProviderException {
     long started = System.nanoTime();
     String outcome = "unavailable";
     try {
-      JsonNode result = callWithRetries(action, body);
+      JsonNode result = callWithRetries(action, body, retryUnknownOutcome);
       outcome = "ok";
       return result;
     } catch (ProviderException e) {
@@ -162,7 +199,8 @@ public final class ModelArkClient implements AssetProvider {
     }
   }
 
-  private JsonNode callWithRetries(String action, Map<String, Object> body)
+  private JsonNode callWithRetries(
+      String action, Map<String, Object> body, boolean retryUnknownOutcome)
       throws ProviderException {
     byte[] payload;
     try {
@@ -171,7 +209,10 @@ public final class ModelArkClient implements AssetProvider {
       throw new IllegalArgumentException("Cannot encode the " + action + " request", e);
     }
     String failure = "";
-    for (int attempt = 1; attempt <= attempts; attempt++) {
+    boolean outcomeUnknown = false;
+    int made = 0;
+    while (made < attempts && (retryUnknownOutcome || !outcomeUnknown)) {
+      int attempt = ++made;
       try {
         if (attempt > 1) {
           Thread.sleep(backoff.multipliedBy(1L << (attempt - 2)).toMillis());
@@ -186,6 +227,7 @@ public final class ModelArkClient implements AssetProvider {
             || response.statusCode() == 429
             || THROTTLING.contains(code)) {
           failure = "HTTP " + response.statusCode() + (code.isEmpty() ? "" : " " + code);
+          outcomeUnknown = response.statusCode() >= 500 && !THROTTLING.contains(code);
         } else if (!code.isEmpty() || response.statusCode() >= 400) {
           String message = error.path("Message").asText("HTTP " + response.statusCode());
           if (!VALIDATE_PENDING.equals(code)) {
@@ -199,6 +241,7 @@ public final class ModelArkClient implements AssetProvider {
       } catch (IOException e) {
         failure =
             e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        outcomeUnknown = true;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw ProviderException.unavailable("Interrupted while calling the provider");
@@ -209,7 +252,7 @@ public final class ModelArkClient implements AssetProvider {
         "The provider did not answer "
             + action
             + " after "
-            + attempts
+            + made
             + " attempts ("
             + failure
             + ").");

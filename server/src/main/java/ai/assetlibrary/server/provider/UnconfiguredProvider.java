@@ -22,6 +22,11 @@ public final class UnconfiguredProvider implements AssetProvider {
   }
 
   @Override
+  public Optional<String> findAsset(String providerGroupId, URI url) throws ProviderException {
+    throw ProviderException.unavailable(WHY);
+  }
+
+  @Override
   public ProviderAsset getAsset(String providerAssetId) throws ProviderException {
     throw ProviderException.unavailable(WHY);
   }

@@ -24,10 +24,17 @@ public interface AssetRecords {
 
   void rename(long id, String name, long now);
 
-  void recordProviderAsset(long id, String providerAssetId, long now);
+  /** Records the provider's id of the asset; false when the asset is gone meanwhile. */
+  boolean recordProviderAsset(long id, String providerAssetId, long now);
 
   /** Assets stored for the provider but not yet registered with it, oldest first. */
   List<AssetRecord> findUnregistered(int limit);
+
+  /** Whether an attempt to register the asset with the provider has begun before. */
+  boolean registrationStarted(long id);
+
+  /** Records that an attempt to register the asset with the provider begins (the first only). */
+  void startRegistration(long id, long now);
 
   /** Assets waiting for the provider, least recently checked first. */
   List<AssetRecord> findProcessing(int limit);

@@ -12,6 +12,7 @@ import ai.assetlibrary.server.records.GroupRecords;
 import ai.assetlibrary.server.records.ProviderDeletionRecord;
 import ai.assetlibrary.server.records.ProviderDeletions;
 import ai.assetlibrary.server.records.RecordStore;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,13 +111,11 @@ public final class ProviderReconciler {
     int registered = 0;
     for (AssetRecord asset : assets.findUnregistered(BATCH)) {
       try {
-        String providerAssetId =
-            provider.createAsset(
-                asset.providerGroupId(),
-                urls.file(asset.deliveryKey()),
-                asset.assetType(),
-                providerName(asset.name()));
-        assets.recordProviderAsset(asset.id(), providerAssetId, clock.millis());
+        String providerAssetId = registerOnce(asset);
+        if (!assets.recordProviderAsset(asset.id(), providerAssetId, clock.millis())) {
+          // Deleted while it was being registered: the provider's copy goes too.
+          records.providerDeletions().enqueue(ShareService.ASSET, providerAssetId, clock.millis());
+        }
       } catch (ProviderException e) {
         if (!e.isRejected()) {
           return registered;
@@ -126,6 +125,27 @@ public final class ProviderReconciler {
       registered++;
     }
     return registered;
+  }
+
+  /**
+   * Creates the asset at the provider, once: the attempt is recorded before it is made, and when an
+   * earlier one was cut short before its answer was recorded (the instance died, the connection
+   * broke), the provider is asked for the asset first, so that it is never registered twice.
+   */
+  private String registerOnce(AssetRecord asset) throws ProviderException {
+    AssetRecords assets = records.assets();
+    URI url = urls.file(asset.deliveryKey());
+    if (assets.registrationStarted(asset.id())) {
+      Optional<String> earlier = provider.findAsset(asset.providerGroupId(), url);
+      if (earlier.isPresent()) {
+        LOG.info("Asset {} was registered by an attempt cut short", asset.assetId());
+        return earlier.get();
+      }
+    } else {
+      assets.startRegistration(asset.id(), clock.millis());
+    }
+    return provider.createAsset(
+        asset.providerGroupId(), url, asset.assetType(), providerName(asset.name()));
   }
 
   /** The provider takes names of at most 64 characters. */

@@ -51,7 +51,9 @@ public final class ProviderRegistration {
               urls.file(asset.deliveryKey()),
               asset.assetType(),
               ProviderReconciler.providerName(asset.name()));
-      records.assets().recordProviderAsset(asset.id(), providerAssetId, clock.millis());
+      if (!records.assets().recordProviderAsset(asset.id(), providerAssetId, clock.millis())) {
+        records.providerDeletions().enqueue(ShareService.ASSET, providerAssetId, clock.millis());
+      }
     } catch (ProviderException e) {
       files.deleteWithBlobs(
           tx -> {

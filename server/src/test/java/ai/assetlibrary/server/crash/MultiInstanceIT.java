@@ -3,6 +3,7 @@ package ai.assetlibrary.server.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.assetlibrary.server.testing.Backends;
+import ai.assetlibrary.server.testing.FakeModelArk;
 import ai.assetlibrary.server.testing.Multipart;
 import ai.assetlibrary.server.testing.S3Server;
 import ai.assetlibrary.server.testing.TestMedia;
@@ -44,7 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
  * with SIGKILL under load, again and again, and started again. Throughout, every upload answered
  * 200 is served by both with identical bytes and every answered delete stays deleted; at the end,
  * records and objects match one to one, each object's SHA-256 is its record's, no multipart upload
- * is left unfinished, and no blob removal is still owed.
+ * is left unfinished, and no blob removal is still owed. A third of the uploads go into a Virtual
+ * Portrait group, registered with a fake provider in the background by whichever instance holds the
+ * job: at the end the provider holds each of them exactly once, and nothing that was deleted.
  */
 class MultiInstanceIT {
 
@@ -52,6 +55,9 @@ class MultiInstanceIT {
   private static final int CLIENTS = 4;
   private static final String KEY = "sk-multi-instance-" + "k".repeat(30);
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+  /** Long enough for a killed instance's job leases to expire and another to take the work. */
+  private static final Duration PROVIDER_PATIENCE = Duration.ofSeconds(90);
 
   @TempDir Path dataDirA;
   @TempDir Path dataDirB;
@@ -68,7 +74,10 @@ class MultiInstanceIT {
   private final List<String> unexpected = new ArrayList<>();
   private final AtomicLong uploadsAnswered = new AtomicLong();
   private final AtomicLong readsAcross = new AtomicLong();
+  private final AtomicLong portraitUploads = new AtomicLong();
   private final ChildServer[] servers = new ChildServer[2];
+  private final FakeModelArk provider = new FakeModelArk();
+  private volatile String portraitGroup;
 
   private record Sent(String sha256, String deliveryPath) {}
 
@@ -76,9 +85,11 @@ class MultiInstanceIT {
   void twoInstancesServeOneLibraryAndAKilledOneLosesNothing() throws Exception {
     long seed = System.nanoTime();
     Random random = new Random(seed);
+    provider.start();
     servers[0] = start(0, Map.of());
     servers[1] = start(1, Map.of());
     try {
+      portraitGroup = createPortraitGroup(servers[0]);
       for (int round = 0; round < KILLS; round++) {
         workThenKill(random, round % 2, 4 + random.nextInt(20));
         servers[round % 2] = start(round % 2, Map.of());
@@ -94,19 +105,30 @@ class MultiInstanceIT {
       servers[1] = last;
       checkEverythingAnsweredIsServedByBoth();
       checkRecordsAndObjectsMatch();
+      checkTheProviderHoldsEachRegisteredAssetOnce();
+    } finally {
+      provider.stop();
     }
 
     System.out.printf(
-        "Multi-instance (seed %d): %d kills, %d uploads answered, %d deletes answered, %d reads"
-            + " through the other instance%n",
-        seed, KILLS, uploadsAnswered.get(), deleted.size(), readsAcross.get());
+        "Multi-instance (seed %d): %d kills, %d uploads answered (%d for the provider), %d deletes"
+            + " answered, %d reads through the other instance%n",
+        seed,
+        KILLS,
+        uploadsAnswered.get(),
+        portraitUploads.get(),
+        deleted.size(),
+        readsAcross.get());
     assertThat(unexpected).as("answers other than success").isEmpty();
     assertThat(uploadsAnswered.get()).isGreaterThanOrEqualTo(KILLS);
     assertThat(readsAcross.get()).isPositive();
+    assertThat(portraitUploads.get()).isPositive();
   }
 
   private ChildServer start(int index, Map<String, String> more) throws IOException {
     Map<String, String> env = new HashMap<>(shared);
+    env.putAll(provider.environment());
+    env.put("ASSETS_PROVIDER_POLL_SECONDS", "1");
     env.putAll(more);
     return ChildServer.start(index == 0 ? dataDirA : dataDirB, KEY, env);
   }
@@ -161,11 +183,12 @@ class MultiInstanceIT {
       throws IOException, InterruptedException {
     int side = 48 + random.nextInt(200);
     byte[] png = TestMedia.noisePng(side, side, random.nextLong());
-    HttpRequest request =
-        Multipart.form()
-            .file("file", "noise.png", "image/png", png)
-            .postTo(server.uri("/v1/assets"), KEY)
-            .build();
+    boolean forTheProvider = random.nextInt(3) == 0;
+    Multipart form = Multipart.form().file("file", "noise.png", "image/png", png);
+    if (forTheProvider) {
+      form.text("groupId", portraitGroup);
+    }
+    HttpRequest request = form.postTo(server.uri("/v1/assets"), KEY).build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       noteUnexpected("upload", response);
@@ -175,6 +198,9 @@ class MultiInstanceIT {
     String path = URI.create(data.get("url").asText()).getPath();
     acknowledged.put(data.get("assetId").asText(), new Sent(TestMedia.sha256(png), path));
     uploadsAnswered.incrementAndGet();
+    if (forTheProvider) {
+      portraitUploads.incrementAndGet();
+    }
     return true;
   }
 
@@ -277,6 +303,49 @@ class MultiInstanceIT {
     }
     assertThat(s3.unfinishedUploads(bucket)).as("unfinished multipart uploads").isZero();
     assertThat(count("SELECT count(*) FROM blob_deletions")).as("removals owed").isZero();
+  }
+
+  private String createPortraitGroup(ChildServer server) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(server.uri("/v1/asset-groups"))
+                .header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"Characters\", \"groupKind\": \"VIRTUAL_PORTRAIT\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return TestServer.json(response.body()).at("/data/groupId").asText();
+  }
+
+  /**
+   * Once the background work is done (every asset for the provider registered, every delete owed to
+   * it made), the provider holds exactly the assets the records name: none twice, none deleted.
+   */
+  private void checkTheProviderHoldsEachRegisteredAssetOnce() throws Exception {
+    long deadline = System.nanoTime() + PROVIDER_PATIENCE.toNanos();
+    while (count(
+                "SELECT count(*) FROM assets WHERE provider_group_id IS NOT NULL"
+                    + " AND byteplus_asset_id IS NULL AND status = 'processing'")
+            + count("SELECT count(*) FROM provider_deletions")
+        > 0) {
+      assertThat(System.nanoTime()).as("provider work done in time").isLessThan(deadline);
+      Thread.sleep(100); // polling the shared database for another process's progress
+    }
+    Set<String> registered = new HashSet<>();
+    try (Connection db = database();
+        Statement query = db.createStatement();
+        ResultSet rows =
+            query.executeQuery(
+                "SELECT byteplus_asset_id FROM assets WHERE provider_group_id IS NOT NULL")) {
+      while (rows.next()) {
+        registered.add(rows.getString(1));
+      }
+    }
+    assertThat(registered).as("every asset for the provider registered").doesNotContainNull();
+    assertThat(provider.heldAssets().keySet()).as("assets at the provider").isEqualTo(registered);
   }
 
   /** Public id → storage key of every asset record. */

@@ -10,6 +10,7 @@ import ai.assetlibrary.server.provider.SigningScheme;
 import ai.assetlibrary.server.storage.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -26,8 +27,11 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,6 +58,11 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
     ACCEPT,
     REFUSE,
     THROTTLE_ONCE,
+    /**
+     * The next call is carried out, but its answer never arrives (the connection is reset), as when
+     * the caller dies or the network breaks after the provider acted; then it accepts again.
+     */
+    LOSE_ONE_ANSWER,
     FAIL_WITH_500,
     HANG,
     /** Every connection is reset, as when the provider cannot be reached at all. */
@@ -190,6 +199,11 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
     return assets.get(id);
   }
 
+  /** Every asset the provider holds now, by its id. */
+  public Map<String, JsonNode> heldAssets() {
+    return Map.copyOf(assets);
+  }
+
   /** The bytes the fake downloaded for an asset. */
   public byte[] downloaded(String assetId) {
     return downloads.get(assetId);
@@ -242,6 +256,13 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
         }
         case REFUSE -> {
           return error(action, 400, refusalCode, "Refused by the fake provider");
+        }
+        case LOSE_ONE_ANSWER -> {
+          behaviour = Behaviour.ACCEPT;
+          perform(action, read(request.getBody()));
+          return ResponseDefinitionBuilder.responseDefinition()
+              .withFault(Fault.CONNECTION_RESET_BY_PEER)
+              .build();
         }
         default -> {
           return perform(action, read(request.getBody()));
@@ -300,6 +321,32 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
           if (groups.remove(body.path("Id").asText()) == null) {
             return error(action, 404, "ResourceNotFound", "No such group");
           }
+        }
+        case "ListAssets" -> {
+          Set<String> groupIds = new HashSet<>();
+          body.path("Filter").path("GroupIds").forEach(id -> groupIds.add(id.asText()));
+          int page = body.path("PageNumber").asInt(1);
+          int size = body.path("PageSize").asInt(10);
+          if (page < 1 || size < 1 || size > 100) {
+            return error(action, 400, "InvalidParameter", "PageNumber or PageSize out of range");
+          }
+          List<String> matching =
+              assets.entrySet().stream()
+                  .filter(
+                      e ->
+                          groupIds.isEmpty()
+                              || groupIds.contains(e.getValue().path("GroupId").asText()))
+                  .map(Map.Entry::getKey)
+                  .sorted(Comparator.comparingInt(id -> Integer.parseInt(id.substring(6))))
+                  .toList();
+          ArrayNode items = result.putArray("Items");
+          matching.stream()
+              .skip((long) (page - 1) * size)
+              .limit(size)
+              .forEach(id -> items.add(((ObjectNode) assets.get(id).deepCopy()).put("Id", id)));
+          result.put("TotalCount", matching.size());
+          result.put("PageNumber", page);
+          result.put("PageSize", size);
         }
         case "GetAsset" -> {
           JsonNode asset = assets.get(body.path("Id").asText());
