@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The local files blobs are staged in until they are committed, for every store. Files in use are
  * tracked, so that what a crash left behind can be told apart from writes in progress. A disk that
- * fills up while staging is the domain's {@code STORAGE_FULL}.
+ * fills up while staging is the domain's {@code STORAGE_FULL}, and so is one that comes within its
+ * reserve: the last 5 % of the filesystem (at most 64 MiB) is kept for the database, so that
+ * deleting, which is how room is made, still works when uploads no longer fit.
  */
 public final class StagingDirectory {
 
@@ -27,12 +30,19 @@ public final class StagingDirectory {
   private static final String NO_SPACE = "No space left on device";
   private static final String DISK_QUOTA = "Disk quota exceeded";
 
+  private static final long MAX_RESERVE_BYTES = 64L << 20;
+  private static final int RESERVE_DIVISOR = 20;
+
   private final Path directory;
+  private final FileStore fileStore;
+  private final long reserveBytes;
   private final Set<Path> inUse = ConcurrentHashMap.newKeySet();
 
   public StagingDirectory(Path directory) throws IOException {
     this.directory = directory.toAbsolutePath().normalize();
     Files.createDirectories(this.directory);
+    this.fileStore = Files.getFileStore(this.directory);
+    this.reserveBytes = Math.min(MAX_RESERVE_BYTES, fileStore.getTotalSpace() / RESERVE_DIVISOR);
   }
 
   /** A new, empty staged file. */
@@ -72,11 +82,15 @@ public final class StagingDirectory {
   public static IOException storageFullOr(IOException e) {
     String message = e.getMessage();
     if (message != null && (message.contains(NO_SPACE) || message.contains(DISK_QUOTA))) {
-      throw new LibraryException(
-          Failure.STORAGE_FULL,
-          "The server has no storage space left; nothing was kept. Retry later.");
+      throw storageFull();
     }
     return e;
+  }
+
+  private static LibraryException storageFull() {
+    return new LibraryException(
+        Failure.STORAGE_FULL,
+        "The server has no storage space left; nothing was kept. Retry later.");
   }
 
   /** One staged file: written once, then flushed, and removed on close unless it was taken. */
@@ -93,6 +107,9 @@ public final class StagingDirectory {
     }
 
     public void write(byte[] buffer, int offset, int length) throws IOException {
+      if (fileStore.getUsableSpace() - length < reserveBytes) {
+        throw storageFull();
+      }
       ByteBuffer bytes = ByteBuffer.wrap(buffer, offset, length);
       try {
         while (bytes.hasRemaining()) {

@@ -80,6 +80,7 @@ class DiskFullTest {
     assertThat(server.assetRows()).isEqualTo(stored.size());
     assertThat(server.storedBlobs()).hasSize(2 * stored.size());
     assertThat(server.get("/v1/assets", key).statusCode()).isEqualTo(200);
+    assertThat(server.get("/readyz", null).statusCode()).as("still serving").isEqualTo(200);
 
     for (String assetId : stored.subList(0, 2)) {
       assertThat(server.call("DELETE", "/v1/assets/" + assetId, key, null).statusCode())
