@@ -251,9 +251,7 @@ public final class ModelArkClient implements AssetProvider {
     throw ProviderException.unavailable(
         "The provider did not answer "
             + action
-            + " after "
-            + made
-            + " attempts ("
+            + (made == 1 ? " (" : " after " + made + " attempts (")
             + failure
             + ").");
   }

@@ -1,0 +1,68 @@
+package ai.assetlibrary.server.db;
+
+import ai.assetlibrary.server.records.AssetFilter;
+
+/** An {@link AssetFilter} with nothing filtered and a page of 100, changed step by step. */
+final class FilterBuilder {
+  private final long tenantId;
+  private final long userId;
+  private final long now;
+  private String keyword;
+  private String namePattern;
+  private String family;
+  private String mimeType;
+  private boolean ownedOnly;
+  private int limit = 100;
+  private long offset;
+
+  FilterBuilder(long tenantId, long userId, long now) {
+    this.tenantId = tenantId;
+    this.userId = userId;
+    this.now = now;
+  }
+
+  FilterBuilder keyword(String keyword, String namePattern) {
+    this.keyword = keyword;
+    this.namePattern = namePattern;
+    return this;
+  }
+
+  FilterBuilder family(String family) {
+    this.family = family;
+    return this;
+  }
+
+  FilterBuilder mimeType(String mimeType) {
+    this.mimeType = mimeType;
+    return this;
+  }
+
+  FilterBuilder ownedOnly() {
+    this.ownedOnly = true;
+    return this;
+  }
+
+  FilterBuilder page(int limit, long offset) {
+    this.limit = limit;
+    this.offset = offset;
+    return this;
+  }
+
+  AssetFilter build() {
+    return new AssetFilter(
+        tenantId,
+        userId,
+        now,
+        null,
+        keyword,
+        namePattern,
+        family,
+        mimeType,
+        null,
+        null,
+        ownedOnly,
+        null,
+        limit,
+        offset);
+  }
+}
