@@ -15,8 +15,10 @@ import ai.assetlibrary.server.service.AssetFiles;
 import ai.assetlibrary.server.service.AssetService;
 import ai.assetlibrary.server.service.DeliveryService;
 import ai.assetlibrary.server.service.ExclusiveJobs;
+import ai.assetlibrary.server.service.GroupListing;
 import ai.assetlibrary.server.service.GroupService;
 import ai.assetlibrary.server.service.IdempotentUploads;
+import ai.assetlibrary.server.service.ListCursors;
 import ai.assetlibrary.server.service.OrphanSweeper;
 import ai.assetlibrary.server.service.ProviderReconciler;
 import ai.assetlibrary.server.service.ProviderRegistration;
@@ -79,6 +81,7 @@ public final class AssetLibrary implements AutoCloseable {
   private final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
   private final MediaAnalyzer mediaAnalyzer;
   private final GroupService groups;
+  private final GroupListing groupListing;
   private final AssetService assets;
   private final ShareService shares;
   private final UploadService uploads;
@@ -130,7 +133,9 @@ public final class AssetLibrary implements AutoCloseable {
             .<AssetProvider>map(p -> p.client(clock, metrics))
             .orElseGet(UnconfiguredProvider::new);
     this.groups = new GroupService(records, files, provider, urls, clock);
-    this.assets = new AssetService(records, groups, files, clock);
+    ListCursors cursors = new ListCursors(records, clock);
+    this.groupListing = new GroupListing(records, cursors, clock);
+    this.assets = new AssetService(records, groups, files, cursors, clock);
     this.shares = new ShareService(records, assets, groups, clock);
     this.reconciler = new ProviderReconciler(records, provider, urls, clock);
     this.background = new BackgroundWork(new ExclusiveJobs(records, clock));
@@ -300,6 +305,10 @@ public final class AssetLibrary implements AutoCloseable {
 
   public UploadService uploads() {
     return uploads;
+  }
+
+  public GroupListing groupListing() {
+    return groupListing;
   }
 
   public GroupService groups() {

@@ -127,7 +127,8 @@ public final class AssetServer implements AutoCloseable {
                 library.assets(),
                 library.shares(),
                 new AssetMapper(library.urls())))
-        .register(new AssetGroupsResource(library.groups(), library.shares()))
+        .register(
+            new AssetGroupsResource(library.groups(), library.groupListing(), library.shares()))
         .register(new DeliveryResource(library.deliveries()))
         .register(new ProviderCallbacksResource(library.reconciler()))
         .register(

@@ -78,8 +78,18 @@ public interface AssetDao extends AssetRecords {
       @Bind("now") long now,
       @Bind("assetId") String assetId);
 
+  /** After a cursor's position: the rest of the list in its order. */
+  String AFTER =
+      """
+        AND (:afterId IS NULL OR a.created_at < :afterCreatedAt
+             OR (a.created_at = :afterCreatedAt AND a.id < :afterId))
+      """;
+
   @SqlQuery(
-      VISIBLE + FILTERS + " ORDER BY a.created_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
+      VISIBLE
+          + FILTERS
+          + AFTER
+          + " ORDER BY a.created_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
   @Override
   List<AssetAccessRecord> listVisible(@BindMethods AssetFilter filter);
 

@@ -114,9 +114,18 @@ public interface AssetGroupDao extends GroupRecords {
       @Bind("now") long now,
       @Bind("publicId") String publicId);
 
+  /** After a cursor's position: the rest of the list in its order. */
+  String AFTER =
+      """
+        AND (:afterId IS NULL OR g.is_default < :afterDefault
+             OR (g.is_default = :afterDefault AND (g.created_at < :afterCreatedAt
+                 OR (g.created_at = :afterCreatedAt AND g.id < :afterId))))
+      """;
+
   @SqlQuery(
       VISIBLE
           + FILTERS
+          + AFTER
           + " ORDER BY g.is_default DESC, g.created_at DESC, g.id DESC LIMIT :limit OFFSET :offset")
   @Override
   List<GroupAccessRecord> listVisible(@BindMethods GroupFilter filter);

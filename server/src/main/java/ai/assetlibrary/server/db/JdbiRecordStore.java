@@ -11,6 +11,7 @@ import ai.assetlibrary.server.records.IdempotencyKeys;
 import ai.assetlibrary.server.records.JobLeases;
 import ai.assetlibrary.server.records.ProviderDeletions;
 import ai.assetlibrary.server.records.RecordStore;
+import ai.assetlibrary.server.records.ServerSecrets;
 import ai.assetlibrary.server.records.ShareRecords;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -37,6 +38,7 @@ public final class JdbiRecordStore implements RecordStore {
   private final ProviderDeletions providerDeletions;
   private final BlobDeletions blobDeletions;
   private final JobLeases jobLeases;
+  private final ServerSecrets secrets;
 
   public JdbiRecordStore(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
@@ -52,6 +54,7 @@ public final class JdbiRecordStore implements RecordStore {
         translating(ProviderDeletions.class, jdbi.onDemand(ProviderDeletionDao.class));
     this.blobDeletions = translating(BlobDeletions.class, jdbi.onDemand(BlobDeletionDao.class));
     this.jobLeases = translating(JobLeases.class, jdbi.onDemand(JobLeaseDao.class));
+    this.secrets = translating(ServerSecrets.class, jdbi.onDemand(ServerSecretDao.class));
   }
 
   @Override
@@ -97,6 +100,11 @@ public final class JdbiRecordStore implements RecordStore {
   @Override
   public JobLeases jobLeases() {
     return jobLeases;
+  }
+
+  @Override
+  public ServerSecrets secrets() {
+    return secrets;
   }
 
   @Override
@@ -197,6 +205,11 @@ public final class JdbiRecordStore implements RecordStore {
     @Override
     public JobLeases jobLeases() {
       return translating(JobLeases.class, handle.attach(JobLeaseDao.class));
+    }
+
+    @Override
+    public ServerSecrets secrets() {
+      return translating(ServerSecrets.class, handle.attach(ServerSecretDao.class));
     }
 
     @Override

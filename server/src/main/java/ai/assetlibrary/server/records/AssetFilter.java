@@ -7,6 +7,8 @@ package ai.assetlibrary.server.records;
  * @param namePattern a LIKE pattern (with {@code \} as escape) for the name, or null
  * @param mediaFamily {@code image}, {@code video} or {@code audio}, or null
  * @param mimeType a full detected type such as {@code image/png}, or null
+ * @param afterCreatedAt with {@code afterId}, list only what comes after the asset with this sort
+ *     key (newest first, then by id, descending); both null from the start
  */
 public record AssetFilter(
     long tenantId,
@@ -22,4 +24,6 @@ public record AssetFilter(
     boolean ownedOnly,
     String createdBy,
     int limit,
-    long offset) {}
+    long offset,
+    Long afterCreatedAt,
+    Long afterId) {}

@@ -5,6 +5,9 @@ package ai.assetlibrary.server.records;
  *
  * @param keyword exact public id to match, or null
  * @param namePattern a LIKE pattern (with {@code \} as escape) for the name, or null
+ * @param afterDefault with {@code afterCreatedAt} and {@code afterId}, list only what comes after
+ *     the group with this sort key (the default group first, then newest first, then by id,
+ *     descending); all null from the start
  */
 public record GroupFilter(
     long tenantId,
@@ -17,4 +20,7 @@ public record GroupFilter(
     boolean ownedOnly,
     String createdBy,
     int limit,
-    long offset) {}
+    long offset,
+    Boolean afterDefault,
+    Long afterCreatedAt,
+    Long afterId) {}

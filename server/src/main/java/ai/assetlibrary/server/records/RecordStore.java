@@ -28,6 +28,8 @@ public interface RecordStore {
 
   JobLeases jobLeases();
 
+  ServerSecrets secrets();
+
   /** Runs {@code work} in one transaction and returns what it returns. */
   <T> T inTransaction(Function<RecordStore, T> work);
 

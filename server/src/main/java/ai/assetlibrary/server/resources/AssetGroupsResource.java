@@ -12,6 +12,7 @@ import ai.assetlibrary.api.model.ShareResponse;
 import ai.assetlibrary.api.model.UpdateAssetGroupRequest;
 import ai.assetlibrary.server.auth.Authenticated;
 import ai.assetlibrary.server.service.GroupChanges;
+import ai.assetlibrary.server.service.GroupListing;
 import ai.assetlibrary.server.service.GroupQuery;
 import ai.assetlibrary.server.service.GroupService;
 import ai.assetlibrary.server.service.ShareService;
@@ -21,10 +22,12 @@ import jakarta.ws.rs.core.SecurityContext;
 public final class AssetGroupsResource implements AssetGroupsApi {
 
   private final GroupService groups;
+  private final GroupListing listing;
   private final ShareService shares;
 
-  public AssetGroupsResource(GroupService groups, ShareService shares) {
+  public AssetGroupsResource(GroupService groups, GroupListing listing, ShareService shares) {
     this.groups = groups;
+    this.listing = listing;
     this.shares = shares;
   }
 
@@ -33,6 +36,7 @@ public final class AssetGroupsResource implements AssetGroupsApi {
       SecurityContext securityContext,
       Integer current,
       Integer size,
+      String cursor,
       String keyword,
       GroupKind groupKind,
       String status,
@@ -42,13 +46,14 @@ public final class AssetGroupsResource implements AssetGroupsApi {
         new GroupQuery(
             current,
             size,
+            cursor,
             keyword,
             groupKind == null ? null : groupKind.toString(),
             status,
             ownedOnly,
             createdBy);
     return new AssetGroupPageResponse(
-        0, GroupMapper.toPage(groups.list(Authenticated.caller(securityContext), query)), "OK");
+        0, GroupMapper.toPage(listing.list(Authenticated.caller(securityContext), query)), "OK");
   }
 
   @Override

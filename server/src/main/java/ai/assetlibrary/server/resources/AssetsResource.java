@@ -59,6 +59,7 @@ public final class AssetsResource implements AssetsApi {
       SecurityContext securityContext,
       Integer current,
       Integer size,
+      String cursor,
       String groupId,
       String keyword,
       String mediaType,
@@ -68,7 +69,8 @@ public final class AssetsResource implements AssetsApi {
       String createdBy) {
     var query =
         new AssetQuery(
-            current, size, groupId, keyword, mediaType, assetKind, status, ownedOnly, createdBy);
+            current, size, cursor, groupId, keyword, mediaType, assetKind, status, ownedOnly,
+            createdBy);
     return new AssetPageResponse(
         0, mapper.toPage(assets.list(Authenticated.caller(securityContext), query)), "OK");
   }

@@ -24,6 +24,7 @@ final class Times {
   }
 
   static Pagination pagination(Page<?> page) {
-    return new Pagination(page.current(), page.size(), page.total(), page.pages());
+    return new Pagination(page.current(), page.size(), page.total(), page.pages())
+        .nextCursor(page.nextCursor());
   }
 }

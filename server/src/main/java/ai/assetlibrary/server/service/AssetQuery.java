@@ -4,6 +4,7 @@ package ai.assetlibrary.server.service;
 public record AssetQuery(
     int current,
     int size,
+    String cursor,
     String groupId,
     String keyword,
     String mediaType,

@@ -7,6 +7,7 @@ import ai.assetlibrary.server.records.AssetFilter;
 import ai.assetlibrary.server.records.AssetRecords;
 import ai.assetlibrary.server.records.RecordStore;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 
 /** Reading, listing, renaming and deleting assets, as the caller may. */
@@ -15,12 +16,19 @@ public final class AssetService {
   private final RecordStore records;
   private final GroupService groups;
   private final AssetFiles files;
+  private final ListCursors cursors;
   private final Clock clock;
 
-  public AssetService(RecordStore records, GroupService groups, AssetFiles files, Clock clock) {
+  public AssetService(
+      RecordStore records,
+      GroupService groups,
+      AssetFiles files,
+      ListCursors cursors,
+      Clock clock) {
     this.records = records;
     this.groups = groups;
     this.files = files;
+    this.cursors = cursors;
     this.clock = clock;
   }
 
@@ -33,13 +41,30 @@ public final class AssetService {
         .orElseThrow(AssetService::notFound);
   }
 
-  /** The assets visible to the caller, newest first. */
+  /**
+   * The assets visible to the caller, newest first: the page {@code current}, or the one {@code
+   * cursor} points at.
+   */
   public Page<AssetView> list(Caller caller, AssetQuery query) {
     Long groupId =
         query.groupId() == null ? null : groups.get(caller, query.groupId()).group().id();
     String keyword = Keywords.normalise(query.keyword());
     // A family ("image") or a full type ("image/png"); the contract's pattern admits nothing else.
     boolean fullType = query.mediaType() != null && query.mediaType().indexOf('/') >= 0;
+    List<String> binding =
+        Arrays.asList(
+            "assets",
+            String.valueOf(query.size()),
+            query.groupId(),
+            keyword,
+            query.mediaType(),
+            query.assetKind(),
+            query.status(),
+            String.valueOf(query.ownedOnly()),
+            Keywords.normalise(query.createdBy()));
+    ListCursors.Position after =
+        query.cursor() == null ? null : cursors.open(caller, binding, query.cursor());
+    int current = after == null ? query.current() : after.page();
     AssetFilter filter =
         new AssetFilter(
             caller.tenantId(),
@@ -54,12 +79,20 @@ public final class AssetService {
             query.status(),
             query.ownedOnly(),
             Keywords.normalise(query.createdBy()),
-            query.size(),
-            Page.offset(query.current(), query.size()));
+            query.size() + 1,
+            after == null ? Page.offset(current, query.size()) : 0,
+            after == null ? null : after.createdAt(),
+            after == null ? null : after.id());
     AssetRecords assets = records.assets();
-    List<AssetView> items =
-        assets.listVisible(filter).stream().map(row -> AssetView.of(row, caller.userId())).toList();
-    return new Page<>(items, assets.countVisible(filter), query.current(), query.size());
+    return cursors.page(
+        caller,
+        binding,
+        current,
+        query.size(),
+        assets.listVisible(filter),
+        assets.countVisible(filter),
+        row -> new ListCursors.Position(0, false, row.asset().createdAt(), row.asset().id()),
+        row -> AssetView.of(row, caller.userId()));
   }
 
   /** Renames the asset; needs ownership or EDIT. */

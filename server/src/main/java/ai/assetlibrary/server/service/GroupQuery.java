@@ -4,6 +4,7 @@ package ai.assetlibrary.server.service;
 public record GroupQuery(
     int current,
     int size,
+    String cursor,
     String keyword,
     String groupKind,
     String status,

@@ -8,9 +8,7 @@ import ai.assetlibrary.server.provider.ProviderException;
 import ai.assetlibrary.server.provider.ValidationSession;
 import ai.assetlibrary.server.records.AssetRecord;
 import ai.assetlibrary.server.records.AssetRecords;
-import ai.assetlibrary.server.records.GroupFilter;
 import ai.assetlibrary.server.records.GroupRecord;
-import ai.assetlibrary.server.records.GroupRecords;
 import ai.assetlibrary.server.records.ProviderDeletions;
 import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.records.ShareRecords;
@@ -19,7 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-/** Creating, reading, listing, changing and deleting asset groups, as the caller may. */
+/** Creating, reading, changing and deleting asset groups, as the caller may. */
 public final class GroupService {
 
   static final String VIRTUAL_PORTRAIT = "VIRTUAL_PORTRAIT";
@@ -68,27 +66,6 @@ public final class GroupService {
         .findVisibleUncounted(caller.tenantId(), caller.userId(), clock.millis(), groupId)
         .map(row -> GroupView.of(row, caller.userId()))
         .orElseThrow(GroupService::notFound);
-  }
-
-  public Page<GroupView> list(Caller caller, GroupQuery query) {
-    String keyword = Keywords.normalise(query.keyword());
-    GroupFilter filter =
-        new GroupFilter(
-            caller.tenantId(),
-            caller.userId(),
-            clock.millis(),
-            keyword,
-            Keywords.containsPattern(keyword),
-            query.groupKind(),
-            query.status(),
-            query.ownedOnly(),
-            Keywords.normalise(query.createdBy()),
-            query.size(),
-            Page.offset(query.current(), query.size()));
-    GroupRecords groups = records.groups();
-    List<GroupView> items =
-        groups.listVisible(filter).stream().map(row -> GroupView.of(row, caller.userId())).toList();
-    return new Page<>(items, groups.countVisible(filter), query.current(), query.size());
   }
 
   /**

@@ -14,6 +14,8 @@ final class FilterBuilder {
   private boolean ownedOnly;
   private int limit = 100;
   private long offset;
+  private Long afterCreatedAt;
+  private Long afterId;
 
   FilterBuilder(long tenantId, long userId, long now) {
     this.tenantId = tenantId;
@@ -48,6 +50,12 @@ final class FilterBuilder {
     return this;
   }
 
+  FilterBuilder after(long createdAt, long id) {
+    this.afterCreatedAt = createdAt;
+    this.afterId = id;
+    return this;
+  }
+
   AssetFilter build() {
     return new AssetFilter(
         tenantId,
@@ -63,6 +71,8 @@ final class FilterBuilder {
         ownedOnly,
         null,
         limit,
-        offset);
+        offset,
+        afterCreatedAt,
+        afterId);
   }
 }

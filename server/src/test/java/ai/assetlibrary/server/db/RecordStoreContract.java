@@ -162,6 +162,21 @@ public abstract class RecordStoreContract {
   }
 
   @Test
+  void aPageAfterAPositionStartsRightAfterItEvenAmongEqualTimes() {
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ids.add(insert("ua_k" + i, ALICE, aliceLibrary, "k" + i, "image/png", NOW, null));
+    }
+
+    assertThat(names(filter().after(NOW, ids.get(3)))).containsExactly("k2", "k1", "k0");
+    assertThat(names(filter().after(NOW + 1, 0))).containsExactly("k4", "k3", "k2", "k1", "k0");
+    assertThat(names(filter().after(NOW, ids.get(0)))).isEmpty();
+    assertThat(records.assets().countVisible(filter().after(NOW, ids.get(3)).build()))
+        .as("the count is of the whole list")
+        .isEqualTo(5);
+  }
+
+  @Test
   void aFamilyFiltersOnTheMediaTypeAndAFullTypeOnTheDetectedOne() {
     insert("ua_png", ALICE, aliceLibrary, "png", "image/png", NOW, null);
     insert("ua_jpg", ALICE, aliceLibrary, "jpg", "image/jpeg", NOW + 1, null);
