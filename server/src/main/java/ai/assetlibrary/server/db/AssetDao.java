@@ -126,15 +126,18 @@ public interface AssetDao extends AssetRecords {
   @Override
   List<AssetRecord> findUnregistered(@Bind("limit") int limit);
 
-  @SqlQuery("SELECT provider_registration_started_at IS NOT NULL FROM assets WHERE id = :id")
+  @SqlQuery("SELECT provider_registration_url FROM assets WHERE id = :id")
   @Override
-  boolean registrationStarted(@Bind("id") long id);
+  Optional<String> registrationUrl(@Bind("id") long id);
 
   @SqlUpdate(
-      "UPDATE assets SET provider_registration_started_at = :now"
-          + " WHERE id = :id AND provider_registration_started_at IS NULL")
+      """
+      UPDATE assets SET provider_registration_url = :url,
+          provider_registration_started_at = coalesce(provider_registration_started_at, :now)
+      WHERE id = :id
+      """)
   @Override
-  void startRegistration(@Bind("id") long id, @Bind("now") long now);
+  void startRegistration(@Bind("id") long id, @Bind("url") String url, @Bind("now") long now);
 
   @SqlQuery(
       """

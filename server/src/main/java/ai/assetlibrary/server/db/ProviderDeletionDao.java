@@ -22,6 +22,15 @@ public interface ProviderDeletionDao extends ProviderDeletions {
       @Bind("providerId") String providerId,
       @Bind("now") long now);
 
+  @SqlUpdate(
+      """
+      INSERT INTO provider_deletions (target_type, provider_id, provider_group_id, created_at)
+      SELECT 'ASSET', provider_registration_url, provider_group_id, :now FROM assets
+      WHERE id IN (<ids>) AND byteplus_asset_id IS NULL AND provider_registration_url IS NOT NULL
+      """)
+  @Override
+  void enqueueUnconfirmed(@BindList("ids") List<Long> assetIds, @Bind("now") long now);
+
   @SqlQuery("SELECT * FROM provider_deletions ORDER BY target_type = 'GROUP', id LIMIT :limit")
   @Override
   List<ProviderDeletionRecord> next(@Bind("limit") int limit);

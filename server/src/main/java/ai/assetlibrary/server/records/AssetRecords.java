@@ -30,11 +30,11 @@ public interface AssetRecords {
   /** Assets stored for the provider but not yet registered with it, oldest first. */
   List<AssetRecord> findUnregistered(int limit);
 
-  /** Whether an attempt to register the asset with the provider has begun before. */
-  boolean registrationStarted(long id);
+  /** The URL an earlier attempt to register the asset with the provider was made from, if any. */
+  Optional<String> registrationUrl(long id);
 
-  /** Records that an attempt to register the asset with the provider begins (the first only). */
-  void startRegistration(long id, long now);
+  /** Records that an attempt to register the asset with the provider from {@code url} begins. */
+  void startRegistration(long id, String url, long now);
 
   /** Assets waiting for the provider, least recently checked first. */
   List<AssetRecord> findProcessing(int limit);

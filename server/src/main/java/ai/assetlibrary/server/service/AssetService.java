@@ -113,6 +113,7 @@ public final class AssetService {
     files.deleteWithBlobs(
         tx -> {
           tx.shares().deleteAllOf(ShareService.ASSET, ids);
+          tx.providerDeletions().enqueueUnconfirmed(ids, clock.millis());
           tx.assets().deleteAll(ids);
           if (asset.asset().byteplusAssetId() != null) {
             tx.providerDeletions()

@@ -252,6 +252,7 @@ public final class GroupService {
           List<Long> ids = inGroup.stream().map(AssetRecord::id).toList();
           if (!ids.isEmpty()) {
             shares.deleteAllOf(ShareService.ASSET, ids);
+            tx.providerDeletions().enqueueUnconfirmed(ids, clock.millis());
             assets.deleteAll(ids);
           }
           shares.deleteAllOf(ShareService.GROUP, List.of(group.id()));

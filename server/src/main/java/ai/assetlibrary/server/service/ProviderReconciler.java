@@ -128,22 +128,24 @@ public final class ProviderReconciler {
   }
 
   /**
-   * Creates the asset at the provider, once: the attempt is recorded before it is made, and when an
-   * earlier one was cut short before its answer was recorded (the instance died, the connection
-   * broke), the provider is asked for the asset first, so that it is never registered twice.
+   * Creates the asset at the provider, once: the attempt and its URL are recorded before it is
+   * made, and when an earlier one was cut short before its answer was recorded (the instance died,
+   * the connection broke), the provider is asked for the asset by that URL first, so that it is
+   * never registered twice.
    */
   private String registerOnce(AssetRecord asset) throws ProviderException {
     AssetRecords assets = records.assets();
     URI url = urls.file(asset.deliveryKey());
-    if (assets.registrationStarted(asset.id())) {
-      Optional<String> earlier = provider.findAsset(asset.providerGroupId(), url);
+    Optional<String> earlierUrl = assets.registrationUrl(asset.id());
+    if (earlierUrl.isPresent()) {
+      Optional<String> earlier =
+          provider.findAsset(asset.providerGroupId(), URI.create(earlierUrl.get()));
       if (earlier.isPresent()) {
         LOG.info("Asset {} was registered by an attempt cut short", asset.assetId());
         return earlier.get();
       }
-    } else {
-      assets.startRegistration(asset.id(), clock.millis());
     }
+    assets.startRegistration(asset.id(), url.toString(), clock.millis());
     return provider.createAsset(
         asset.providerGroupId(), url, asset.assetType(), providerName(asset.name()));
   }
@@ -203,7 +205,13 @@ public final class ProviderReconciler {
     List<Long> done = new ArrayList<>();
     for (ProviderDeletionRecord deletion : owed.next(BATCH)) {
       try {
-        if (ShareService.ASSET.equals(deletion.targetType())) {
+        if (deletion.byUrl()) {
+          Optional<String> registered =
+              provider.findAsset(deletion.providerGroupId(), URI.create(deletion.providerId()));
+          if (registered.isPresent()) {
+            provider.deleteAsset(registered.get());
+          }
+        } else if (ShareService.ASSET.equals(deletion.targetType())) {
           provider.deleteAsset(deletion.providerId());
         } else {
           provider.deleteAssetGroup(deletion.providerId());

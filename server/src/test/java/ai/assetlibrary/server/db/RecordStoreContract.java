@@ -346,6 +346,33 @@ public abstract class RecordStoreContract {
   }
 
   @Test
+  void anAssetWhoseProviderIdNeverCameBackIsOwedADeleteByItsUrl() {
+    long unconfirmed = insert("ua_u1", ALICE, aliceLibrary, "u1", "image/png", NOW, null);
+    long confirmed = insert("ua_u2", ALICE, aliceLibrary, "u2", "image/png", NOW, null);
+    long untried = insert("ua_u3", ALICE, aliceLibrary, "u3", "image/png", NOW, null);
+    records.assets().startRegistration(unconfirmed, "https://old.example/files/a.png", NOW);
+    records.assets().startRegistration(unconfirmed, "https://assets.example/files/a.png", NOW + 1);
+    records.assets().startRegistration(confirmed, "https://assets.example/files/b.png", NOW);
+    assertThat(records.assets().recordProviderAsset(confirmed, "asset-9", NOW)).isTrue();
+
+    records.providerDeletions().enqueueUnconfirmed(List.of(unconfirmed, confirmed, untried), NOW);
+
+    assertThat(records.assets().registrationUrl(unconfirmed))
+        .hasValue("https://assets.example/files/a.png");
+    assertThat(records.assets().registrationUrl(untried)).isEmpty();
+    assertThat(records.providerDeletions().next(10))
+        .singleElement()
+        .satisfies(
+            owed -> {
+              assertThat(owed.byUrl()).isTrue();
+              assertThat(owed.providerId()).isEqualTo("https://assets.example/files/a.png");
+              assertThat(owed.providerGroupId()).isEqualTo("remote-group");
+            });
+    records.assets().deleteAll(List.of(unconfirmed));
+    assertThat(records.assets().recordProviderAsset(unconfirmed, "asset-10", NOW)).isFalse();
+  }
+
+  @Test
   void aTransactionThatThrowsLeavesNothingBehind() {
     assertThatThrownBy(
             () ->
@@ -428,7 +455,7 @@ public abstract class RecordStoreContract {
                 null,
                 expiresAt,
                 null,
-                null,
+                "remote-group",
                 null,
                 null,
                 createdAt,

@@ -153,6 +153,25 @@ class ProviderPathTest extends ServerTest {
   }
 
   @Test
+  void anAssetDeletedWhileItsRegistrationIsUnconfirmedIsDeletedAtTheProviderToo() {
+    String group = createPortraitGroup("Characters").get("groupId").asText();
+    MODEL_ARK.behave(Behaviour.CREATE_IN_SILENCE);
+    JsonNode uploaded = upload(form().text("groupId", group));
+    server.library().reconciler().reconcile();
+    assertThat(MODEL_ARK.heldAssets()).hasSize(1);
+    assertThat(fetch(uploaded).has("byteplusAssetId")).isFalse();
+
+    String assetId = uploaded.get("assetId").asText();
+    assertThat(server.call("DELETE", "/v1/assets/" + assetId, key, null).statusCode())
+        .isEqualTo(200);
+    MODEL_ARK.behave(Behaviour.ACCEPT);
+    server.library().reconciler().reconcile();
+
+    assertThat(MODEL_ARK.heldAssets()).isEmpty();
+    assertThat(server.library().records().providerDeletions().count()).isZero();
+  }
+
+  @Test
   void aRegistrationThatFailedBeforeTheProviderActedIsMadeOnTheNextRound() {
     String group = createPortraitGroup("Characters").get("groupId").asText();
     MODEL_ARK.behave(Behaviour.FAIL_WITH_500);

@@ -63,6 +63,11 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
      * the caller dies or the network breaks after the provider acted; then it accepts again.
      */
     LOSE_ONE_ANSWER,
+    /**
+     * Every {@code CreateAsset} is carried out but its answer is lost, and {@code ListAssets} fails
+     * with a 500: nobody can learn whether an asset was created.
+     */
+    CREATE_IN_SILENCE,
     FAIL_WITH_500,
     HANG,
     /** Every connection is reset, as when the provider cannot be reached at all. */
@@ -256,6 +261,18 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
         }
         case REFUSE -> {
           return error(action, 400, refusalCode, "Refused by the fake provider");
+        }
+        case CREATE_IN_SILENCE -> {
+          if (action.equals("ListAssets")) {
+            return error(action, 500, "InternalError", "The service is unavailable");
+          }
+          if (!action.equals("CreateAsset")) {
+            return perform(action, read(request.getBody()));
+          }
+          perform(action, read(request.getBody()));
+          return ResponseDefinitionBuilder.responseDefinition()
+              .withFault(Fault.CONNECTION_RESET_BY_PEER)
+              .build();
         }
         case LOSE_ONE_ANSWER -> {
           behaviour = Behaviour.ACCEPT;
