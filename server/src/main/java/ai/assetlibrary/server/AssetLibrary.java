@@ -42,6 +42,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -61,6 +62,7 @@ public final class AssetLibrary implements AutoCloseable {
   private static final String PROVIDER_ROUND = "provider reconciliation";
 
   private static final String BLOB_REMOVALS = "blob removals";
+  private static final String STARTUP_RECOVERY = "start-up recovery";
 
   /** The orphan sweep lists the whole blob store: not more often than this. */
   private static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofHours(1);
@@ -92,6 +94,8 @@ public final class AssetLibrary implements AutoCloseable {
   private final ProviderReconciler reconciler;
   private final BackgroundWork background;
   private final CompletableFuture<Void> ready;
+  private final CompletableFuture<Void> recovered = new CompletableFuture<>();
+  private final Instant openedAt;
 
   /**
    * @param serving whether this process serves the data directory: it then holds the directory's
@@ -100,6 +104,7 @@ public final class AssetLibrary implements AutoCloseable {
    */
   private AssetLibrary(ServerConfig config, Clock clock, boolean serving) throws IOException {
     this.config = config;
+    this.openedAt = clock.instant();
     Files.createDirectories(config.dataDir());
     // Records or bytes in the data directory belong to one serving process; PostgreSQL and a
     // bucket are shared by every instance.
@@ -165,28 +170,33 @@ public final class AssetLibrary implements AutoCloseable {
     this.orphans = new OrphanSweeper(records, blobs, files, clock);
     this.ready =
         serving
-            ? CompletableFuture.runAsync(this::recover, AssetLibrary::migrationThread)
+            ? CompletableFuture.runAsync(
+                    () -> backend.prepare(config.startupWait()), AssetLibrary::migrationThread)
                 .thenRun(this::scheduleBackgroundWork)
             : CompletableFuture.runAsync(
                 () -> backend.prepare(config.startupWait()), AssetLibrary::migrationThread);
   }
 
   /**
-   * Migrates, then removes whatever a crash left behind: orphan blobs, and the removals still owed.
-   * Alone on its data directory, nothing is in flight yet and every orphan goes; on shared storage
-   * another instance may be about to record a young blob, so only those past the grace period do.
+   * Removes whatever a crash left behind, in the background while requests are served, so that
+   * start-up does not wait on the size of the library: blobs without a record written before this
+   * process opened the library (on its own data directory, no upload still in flight can commit
+   * them), then the removals still owed. On shared storage another instance may be about to record
+   * a young blob, so only those past the grace period go.
    */
-  private void recover() {
-    backend.prepare(config.startupWait());
+  private void recoverLeftovers() {
     if (backend.shared()) {
       orphans.sweep(config.orphanGrace());
     } else {
-      orphans.sweepAll();
+      orphans.sweepWrittenBy(openedAt);
     }
-    background.run(BLOB_REMOVALS, files::retryQueued);
+    files.retryQueued();
   }
 
   private void scheduleBackgroundWork() {
+    background
+        .once(STARTUP_RECOVERY, this::recoverLeftovers)
+        .thenRun(() -> recovered.complete(null));
     background.every(config.sweepInterval(), "retention sweep", sweeper::sweep);
     background.every(config.sweepInterval(), BLOB_REMOVALS, files::retryQueued);
     background.every(
@@ -229,6 +239,11 @@ public final class AssetLibrary implements AutoCloseable {
    */
   public static AssetLibrary opening(ServerConfig config) throws IOException {
     return new AssetLibrary(config, Clock.systemUTC(), true);
+  }
+
+  /** Completes once the start-up recovery has run (or another instance held it). */
+  public CompletableFuture<Void> recovered() {
+    return recovered;
   }
 
   /** Returns once the database is migrated; throws what the migration threw. */

@@ -2,6 +2,7 @@ package ai.assetlibrary.server;
 
 import ai.assetlibrary.server.service.ExclusiveJobs;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,14 @@ final class BackgroundWork implements AutoCloseable {
   /** Runs {@code job} soon, on the background thread. */
   void soon(String job, Runnable work) {
     thread.execute(() -> run(job, work));
+  }
+
+  /**
+   * Runs {@code job} soon, on the background thread; the answer completes once it has run, failed,
+   * or been left to the instance that holds its lease.
+   */
+  CompletableFuture<Void> once(String job, Runnable work) {
+    return CompletableFuture.runAsync(() -> run(job, work), thread);
   }
 
   /** Runs {@code job} now, on the caller's thread. */

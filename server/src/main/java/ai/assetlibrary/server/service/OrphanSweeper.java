@@ -47,12 +47,11 @@ public final class OrphanSweeper {
     return sweepWrittenBy(Instant.ofEpochMilli(clock.millis()).minus(grace));
   }
 
-  /** Sweeps every orphan, however young: only when no upload is in flight (at start-up). */
-  public Swept sweepAll() {
-    return sweepWrittenBy(Instant.MAX);
-  }
-
-  private Swept sweepWrittenBy(Instant cutoff) {
+  /**
+   * Sweeps the orphans written no later than {@code cutoff}, in batches, while uploads may be in
+   * flight: every blob written after it is spared, whatever its record's state.
+   */
+  public Swept sweepWrittenBy(Instant cutoff) {
     try {
       int abandoned = blobs.discardAbandonedWrites();
       int orphans = 0;

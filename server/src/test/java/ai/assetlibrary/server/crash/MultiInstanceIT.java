@@ -291,7 +291,18 @@ class MultiInstanceIT {
     String bucket = shared.get("ASSETS_S3_BUCKET");
     Map<String, String> digests = objectDigests();
     Set<String> objects = new HashSet<>();
-    s3.objects(bucket).forEach(object -> objects.add(object.key()));
+    // The start-up recovery runs in the background while the instance serves.
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (true) {
+      objects.clear();
+      s3.objects(bucket).forEach(object -> objects.add(object.key()));
+      boolean settled =
+          objects.equals(digests.keySet()) && count("SELECT count(*) FROM blob_deletions") == 0;
+      if (settled || System.nanoTime() > deadline) {
+        break;
+      }
+      Thread.sleep(100); // polling the bucket for another process's progress
+    }
 
     assertThat(objects).as("objects and records match").isEqualTo(digests.keySet());
     for (Map.Entry<String, String> object : digests.entrySet()) {

@@ -43,6 +43,7 @@ class OrphanRecoveryTest extends ServerTest {
     app.clock().advance(GRACE.multipliedBy(2));
 
     TestServer restarted = app.restart(Map.of());
+    restarted.library().recovered().join(); // in the background, while the server serves
 
     assertThat(partial).doesNotExist();
     assertThat(restarted.storedBlobs()).doesNotContain(orphan);
@@ -78,6 +79,24 @@ class OrphanRecoveryTest extends ServerTest {
     assertThat(youngOrphan).exists();
     assertThat(server.storedBlobs()).hasSize(3);
     assertThat(server.fetch(URI.create(recorded.get("url").asText())).statusCode()).isEqualTo(200);
+  }
+
+  /**
+   * The start-up sweep of the embedded backend takes every orphan written before the library
+   * opened, and nothing written since: an upload of this process may still commit it.
+   */
+  @Test
+  @Tag(Backends.EMBEDDED_ONLY)
+  void theStartUpSweepSparesWhatWasWrittenSinceTheLibraryOpened() throws IOException {
+    Instant opened = Instant.now().minus(GRACE);
+    Path before = age(plantBlob("zz/ua_33333333333333333333333333333333.png"));
+    Path since = plantBlob("zz/ua_44444444444444444444444444444444.png");
+
+    OrphanSweeper.Swept swept = server.library().orphans().sweepWrittenBy(opened);
+
+    assertThat(swept.orphanBlobs()).isEqualTo(1);
+    assertThat(before).doesNotExist();
+    assertThat(since).exists();
   }
 
   @Test
