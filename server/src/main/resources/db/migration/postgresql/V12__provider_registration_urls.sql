@@ -1,5 +1,6 @@
--- The URL an asset's registration with the provider was attempted from: an attempt cut short is
--- looked up at the provider by it, even after the asset's URLs were rotated.
+-- The URL the latest attempt to register an asset with the provider was made from, looked up at the
+-- provider when the attempt was cut short; provider_registration_started_at now holds when that
+-- latest attempt began (the next waits until the provider has had time to finish it).
 ALTER TABLE assets ADD COLUMN provider_registration_url TEXT;
 
 -- A delete owed to the provider for an asset whose id never came back (its registration was cut

@@ -121,10 +121,16 @@ public interface AssetDao extends AssetRecords {
       @Bind("id") long id, @Bind("providerAssetId") String providerAssetId, @Bind("now") long now);
 
   @SqlQuery(
-      "SELECT * FROM assets WHERE status = 'processing' AND byteplus_asset_id IS NULL"
-          + " AND provider_group_id IS NOT NULL ORDER BY id LIMIT :limit")
+      """
+      SELECT * FROM assets WHERE status = 'processing' AND byteplus_asset_id IS NULL
+        AND provider_group_id IS NOT NULL
+        AND (provider_registration_started_at IS NULL
+             OR provider_registration_started_at <= :triedBefore)
+      ORDER BY id LIMIT :limit
+      """)
   @Override
-  List<AssetRecord> findUnregistered(@Bind("limit") int limit);
+  List<AssetRecord> findUnregistered(
+      @Bind("triedBefore") long triedBefore, @Bind("limit") int limit);
 
   @SqlQuery("SELECT provider_registration_url FROM assets WHERE id = :id")
   @Override
@@ -132,8 +138,7 @@ public interface AssetDao extends AssetRecords {
 
   @SqlUpdate(
       """
-      UPDATE assets SET provider_registration_url = :url,
-          provider_registration_started_at = coalesce(provider_registration_started_at, :now)
+      UPDATE assets SET provider_registration_url = :url, provider_registration_started_at = :now
       WHERE id = :id
       """)
   @Override

@@ -27,13 +27,18 @@ public interface AssetRecords {
   /** Records the provider's id of the asset; false when the asset is gone meanwhile. */
   boolean recordProviderAsset(long id, String providerAssetId, long now);
 
-  /** Assets stored for the provider but not yet registered with it, oldest first. */
-  List<AssetRecord> findUnregistered(int limit);
+  /**
+   * Assets stored for the provider but not yet registered with it, oldest first: those never tried,
+   * and those whose latest attempt began no later than {@code triedBefore}.
+   */
+  List<AssetRecord> findUnregistered(long triedBefore, int limit);
 
   /** The URL an earlier attempt to register the asset with the provider was made from, if any. */
   Optional<String> registrationUrl(long id);
 
-  /** Records that an attempt to register the asset with the provider from {@code url} begins. */
+  /**
+   * Records that an attempt to register the asset with the provider from {@code url} begins, now.
+   */
   void startRegistration(long id, String url, long now);
 
   /** Assets waiting for the provider, least recently checked first. */

@@ -14,6 +14,7 @@ import ai.assetlibrary.server.records.ProviderDeletions;
 import ai.assetlibrary.server.records.RecordStore;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,12 @@ public final class ProviderReconciler {
   private static final int BATCH = 100;
   private static final String SUCCESS = "10000";
   private static final String NOT_FOUND = "ResourceNotFound";
+
+  /**
+   * How long an attempt to register an asset whose answer never came is left before the next: the
+   * provider may still be creating it (downloading the file), and a lookup too soon would miss it.
+   */
+  static final Duration REGISTRATION_SETTLE = Duration.ofMinutes(1);
 
   private final RecordStore records;
   private final AssetProvider provider;
@@ -109,7 +116,8 @@ public final class ProviderReconciler {
   private int registerAssets() {
     AssetRecords assets = records.assets();
     int registered = 0;
-    for (AssetRecord asset : assets.findUnregistered(BATCH)) {
+    long settled = clock.millis() - REGISTRATION_SETTLE.toMillis();
+    for (AssetRecord asset : assets.findUnregistered(settled, BATCH)) {
       try {
         String providerAssetId = registerOnce(asset);
         if (!assets.recordProviderAsset(asset.id(), providerAssetId, clock.millis())) {

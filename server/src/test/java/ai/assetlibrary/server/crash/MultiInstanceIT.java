@@ -56,8 +56,11 @@ class MultiInstanceIT {
   private static final String KEY = "sk-multi-instance-" + "k".repeat(30);
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-  /** Long enough for a killed instance's job leases to expire and another to take the work. */
-  private static final Duration PROVIDER_PATIENCE = Duration.ofSeconds(90);
+  /**
+   * Long enough for a killed instance's job leases to expire (30 s), a registration whose answer
+   * was lost to settle (60 s), and another instance to take the work.
+   */
+  private static final Duration PROVIDER_PATIENCE = Duration.ofSeconds(150);
 
   @TempDir Path dataDirA;
   @TempDir Path dataDirB;

@@ -11,6 +11,7 @@ import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,8 +142,10 @@ class ProviderPathTest extends ServerTest {
     MODEL_ARK.behave(Behaviour.LOSE_ONE_ANSWER); // the upload itself calls the provider not at all
     JsonNode uploaded = upload(form().text("groupId", group));
 
-    // The round the upload asked for, or the first of these, loses CreateAsset's answer.
+    // The round the upload asked for, or this one, loses CreateAsset's answer; the next attempt
+    // waits until the provider has had time to finish the first.
     server.library().reconciler().reconcile();
+    app.clock().advance(Duration.ofMinutes(1));
     server.library().reconciler().reconcile();
 
     String held = MODEL_ARK.heldAssets().keySet().iterator().next();
@@ -180,6 +183,9 @@ class ProviderPathTest extends ServerTest {
     assertThat(MODEL_ARK.heldAssets()).isEmpty();
 
     MODEL_ARK.behave(Behaviour.ACCEPT);
+    server.library().reconciler().reconcile();
+    assertThat(MODEL_ARK.heldAssets()).as("not tried again at once").isEmpty();
+    app.clock().advance(Duration.ofMinutes(1));
     server.library().reconciler().reconcile();
 
     assertThat(MODEL_ARK.heldAssets()).hasSize(1);
@@ -221,6 +227,7 @@ class ProviderPathTest extends ServerTest {
     assertThat(fetch(uploaded).has("byteplusAssetId")).isFalse();
 
     MODEL_ARK.behave(Behaviour.ACCEPT);
+    app.clock().advance(Duration.ofMinutes(1)); // the failed attempt has settled
     server.library().reconciler().reconcile();
     assertThat(fetch(uploaded).has("byteplusAssetId")).isTrue();
     assertThat(fetch(uploaded).get("status").asText()).isEqualTo("processing");
