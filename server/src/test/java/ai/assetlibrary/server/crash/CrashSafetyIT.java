@@ -207,6 +207,13 @@ class CrashSafetyIT {
     records.values().forEach(r -> recordedKeys.addAll(r.keys()));
 
     assertThat(integrityCheck()).isEqualTo("ok");
+    // The start-up recovery runs in the background while the server serves; nothing else writes.
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while ((!filesIn(dataDir.resolve("blobs/.incoming")).isEmpty()
+            || !blobKeys().equals(recordedKeys))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(50); // polling the data directory for the server's progress
+    }
     assertThat(filesIn(dataDir.resolve("blobs/.incoming"))).as("temporary files").isEmpty();
     assertThat(blobKeys()).as("files and records match").isEqualTo(recordedKeys);
     for (Stored record : records.values()) {
