@@ -66,7 +66,7 @@ class JavaClientTest extends ServerTest {
 
     assertThat(
             owner
-                .listAssets(1, 20, null, null, null, null, null, null, null)
+                .listAssets(1, 20, null, null, null, null, null, null, null, null)
                 .getData()
                 .getRecords())
         .extracting(Asset::getAssetId)
@@ -88,7 +88,10 @@ class JavaClientTest extends ServerTest {
     assertThat(gone.getCode()).isEqualTo(404);
     assertThat(gone.getResponseBody()).contains("\"serviceCode\":\"ASSET_NOT_FOUND\"");
     assertThat(
-            owner.listAssets(1, 20, null, null, null, null, null, null, null).getData().getTotal())
+            owner
+                .listAssets(1, 20, null, null, null, null, null, null, null, null)
+                .getData()
+                .getTotal())
         .isZero();
   }
 

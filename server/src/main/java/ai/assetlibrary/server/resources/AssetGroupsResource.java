@@ -36,12 +36,12 @@ public final class AssetGroupsResource implements AssetGroupsApi {
       SecurityContext securityContext,
       Integer current,
       Integer size,
-      String cursor,
       String keyword,
       GroupKind groupKind,
       String status,
       Boolean ownedOnly,
-      String createdBy) {
+      String createdBy,
+      String cursor) {
     var query =
         new GroupQuery(
             current,

@@ -59,14 +59,14 @@ public final class AssetsResource implements AssetsApi {
       SecurityContext securityContext,
       Integer current,
       Integer size,
-      String cursor,
       String groupId,
       String keyword,
       String mediaType,
       String assetKind,
       String status,
       Boolean ownedOnly,
-      String createdBy) {
+      String createdBy,
+      String cursor) {
     var query =
         new AssetQuery(
             current, size, cursor, groupId, keyword, mediaType, assetKind, status, ownedOnly,
