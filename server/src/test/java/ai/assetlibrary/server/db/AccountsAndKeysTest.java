@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,11 @@ class AccountsAndKeysTest {
     library =
         AssetLibrary.open(
             ServerConfig.fromEnvironment(Map.of("ASSETS_DATA_DIR", dataDir.toString())));
+  }
+
+  @AfterEach
+  void close() {
+    library.close(); // and its background work, before the directory is removed
   }
 
   @Test
