@@ -25,11 +25,15 @@ public interface ProviderDeletionDao extends ProviderDeletions {
   @SqlUpdate(
       """
       INSERT INTO provider_deletions (target_type, provider_id, provider_group_id, created_at)
-      SELECT 'ASSET', provider_registration_url, provider_group_id, :now FROM assets
-      WHERE id IN (<ids>) AND byteplus_asset_id IS NULL AND provider_registration_url IS NOT NULL
+      SELECT 'ASSET', coalesce(byteplus_asset_id, provider_registration_url),
+             CASE WHEN byteplus_asset_id IS NULL THEN provider_group_id END, :now
+      FROM assets
+      WHERE id IN (<ids>)
+        AND (byteplus_asset_id IS NOT NULL OR provider_registration_url IS NOT NULL)
+      ORDER BY id
       """)
   @Override
-  void enqueueUnconfirmed(@BindList("ids") List<Long> assetIds, @Bind("now") long now);
+  void enqueueAssets(@BindList("ids") List<Long> assetIds, @Bind("now") long now);
 
   @SqlQuery("SELECT * FROM provider_deletions ORDER BY target_type = 'GROUP', id LIMIT :limit")
   @Override

@@ -8,11 +8,11 @@ public interface ProviderDeletions {
   void enqueue(String targetType, String providerId, long now);
 
   /**
-   * Queues, for those of the assets {@code assetIds} whose registration with the provider began but
-   * whose provider id never came back, the delete of whatever the provider holds from their URL.
-   * Called before the assets' records are deleted, in the same transaction.
+   * Queues the provider's delete of each of the assets {@code assetIds} it may hold: by its
+   * provider id, or, when a registration began but its id never came back, by the URL it was
+   * registered from. Called before the assets' records are deleted, in the same transaction.
    */
-  void enqueueUnconfirmed(List<Long> assetIds, long now);
+  void enqueueAssets(List<Long> assetIds, long now);
 
   /** Assets before groups (a group is deleted after its assets), oldest first. */
   List<ProviderDeletionRecord> next(int limit);

@@ -113,12 +113,8 @@ public final class AssetService {
     files.deleteWithBlobs(
         tx -> {
           tx.shares().deleteAllOf(ShareService.ASSET, ids);
-          tx.providerDeletions().enqueueUnconfirmed(ids, clock.millis());
+          tx.providerDeletions().enqueueAssets(ids, clock.millis());
           tx.assets().deleteAll(ids);
-          if (asset.asset().byteplusAssetId() != null) {
-            tx.providerDeletions()
-                .enqueue(ShareService.ASSET, asset.asset().byteplusAssetId(), clock.millis());
-          }
           return List.of(asset.asset());
         });
   }

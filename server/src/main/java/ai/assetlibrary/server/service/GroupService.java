@@ -9,13 +9,11 @@ import ai.assetlibrary.server.provider.ValidationSession;
 import ai.assetlibrary.server.records.AssetRecord;
 import ai.assetlibrary.server.records.AssetRecords;
 import ai.assetlibrary.server.records.GroupRecord;
-import ai.assetlibrary.server.records.ProviderDeletions;
 import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.records.ShareRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /** Creating, reading, changing and deleting asset groups, as the caller may. */
 public final class GroupService {
@@ -252,19 +250,14 @@ public final class GroupService {
           List<Long> ids = inGroup.stream().map(AssetRecord::id).toList();
           if (!ids.isEmpty()) {
             shares.deleteAllOf(ShareService.ASSET, ids);
-            tx.providerDeletions().enqueueUnconfirmed(ids, clock.millis());
+            tx.providerDeletions().enqueueAssets(ids, clock.millis());
             assets.deleteAll(ids);
           }
           shares.deleteAllOf(ShareService.GROUP, List.of(group.id()));
           tx.groups().delete(group.id());
-          ProviderDeletions owed = tx.providerDeletions();
-          long now = clock.millis();
-          inGroup.stream()
-              .map(AssetRecord::byteplusAssetId)
-              .filter(Objects::nonNull)
-              .forEach(id -> owed.enqueue(ShareService.ASSET, id, now));
           if (group.providerGroupId() != null) {
-            owed.enqueue(ShareService.GROUP, group.providerGroupId(), now);
+            tx.providerDeletions()
+                .enqueue(ShareService.GROUP, group.providerGroupId(), clock.millis());
           }
           return inGroup;
         });

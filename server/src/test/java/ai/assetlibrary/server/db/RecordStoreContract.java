@@ -346,7 +346,7 @@ public abstract class RecordStoreContract {
   }
 
   @Test
-  void anAssetWhoseProviderIdNeverCameBackIsOwedADeleteByItsUrl() {
+  void anAssetIsOwedAProviderDeleteByItsIdOrByItsUrlWhenTheIdNeverCameBack() {
     long unconfirmed = insert("ua_u1", ALICE, aliceLibrary, "u1", "image/png", NOW, null);
     long confirmed = insert("ua_u2", ALICE, aliceLibrary, "u2", "image/png", NOW, null);
     long untried = insert("ua_u3", ALICE, aliceLibrary, "u3", "image/png", NOW, null);
@@ -355,19 +355,22 @@ public abstract class RecordStoreContract {
     records.assets().startRegistration(confirmed, "https://assets.example/files/b.png", NOW);
     assertThat(records.assets().recordProviderAsset(confirmed, "asset-9", NOW)).isTrue();
 
-    records.providerDeletions().enqueueUnconfirmed(List.of(unconfirmed, confirmed, untried), NOW);
+    records.providerDeletions().enqueueAssets(List.of(unconfirmed, confirmed, untried), NOW);
 
     assertThat(records.assets().registrationUrl(unconfirmed))
         .hasValue("https://assets.example/files/a.png");
     assertThat(records.assets().registrationUrl(untried)).isEmpty();
-    assertThat(records.providerDeletions().next(10))
-        .singleElement()
+    List<ProviderDeletionRecord> owed = records.providerDeletions().next(10);
+    assertThat(owed).hasSize(2);
+    assertThat(owed.get(0))
         .satisfies(
-            owed -> {
-              assertThat(owed.byUrl()).isTrue();
-              assertThat(owed.providerId()).isEqualTo("https://assets.example/files/a.png");
-              assertThat(owed.providerGroupId()).isEqualTo("remote-group");
+            byUrl -> {
+              assertThat(byUrl.byUrl()).isTrue();
+              assertThat(byUrl.providerId()).isEqualTo("https://assets.example/files/a.png");
+              assertThat(byUrl.providerGroupId()).isEqualTo("remote-group");
             });
+    assertThat(owed.get(1).byUrl()).isFalse();
+    assertThat(owed.get(1).providerId()).isEqualTo("asset-9");
     records.assets().deleteAll(List.of(unconfirmed));
     assertThat(records.assets().recordProviderAsset(unconfirmed, "asset-10", NOW)).isFalse();
   }

@@ -1,13 +1,10 @@
 package ai.assetlibrary.server.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -49,9 +46,7 @@ public final class RunningServer implements BeforeEachCallback, AfterEachCallbac
   public void afterEach(ExtensionContext context) throws IOException {
     server.close();
     Backends.discard(dataDir);
-    try (Stream<Path> files = Files.walk(dataDir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(RunningServer::delete);
-    }
+    Directories.deleteRecursively(dataDir);
   }
 
   /** Restarts the server over the same data with more variables set; keys stay valid. */
@@ -79,13 +74,5 @@ public final class RunningServer implements BeforeEachCallback, AfterEachCallbac
 
   public Path dataDir() {
     return dataDir;
-  }
-
-  private static void delete(Path path) {
-    try {
-      Files.delete(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -224,11 +224,9 @@ public final class S3BlobStore implements BlobStore {
           if (upload == null) {
             upload = multipart.start(prefix + key);
           }
+          upload.throwIfAPartFailed();
           upload.send(staged.path(), sent, Multipart.PART_BYTES);
           sent += Multipart.PART_BYTES;
-        }
-        if (upload != null) {
-          upload.throwIfAPartFailed();
         }
       } catch (SdkException e) {
         throw unavailable(e);
