@@ -6,6 +6,9 @@ import ai.assetlibrary.server.records.AssetRecord;
 import ai.assetlibrary.server.records.AssetRecords;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -18,7 +21,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Assets, and the assets a caller may see. */
 @RegisterConstructorMapper(AssetRecord.class)
 @RegisterRowMapper(AccessMappers.AssetAccess.class)
-public interface AssetDao extends AssetRecords {
+public interface AssetDao extends AssetRecords, SqlObject {
 
   /** Assets visible to :userId of :tenantId at :now, with the caller's shares of them. */
   String VISIBLE =
@@ -36,19 +39,6 @@ public interface AssetDao extends AssetRecords {
       WHERE a.tenant_id = :tenantId
         AND (a.expires_at IS NULL OR a.expires_at > :now)
         AND (a.owner_user_id = :userId OR sa.id IS NOT NULL OR sg.id IS NOT NULL)
-      """;
-
-  /** The list filters of {@link AssetFilter}. */
-  String FILTERS =
-      """
-        AND (:groupId IS NULL OR a.group_id = :groupId)
-        AND (:keyword IS NULL OR a.asset_id = :keyword OR lower(a.name) LIKE :namePattern ESCAPE '\\')
-        AND (:mediaFamily IS NULL OR a.media_type = :mediaFamily)
-        AND (:mimeType IS NULL OR a.mime_type = :mimeType)
-        AND (:assetKind IS NULL OR a.asset_kind = :assetKind)
-        AND (:status IS NULL OR a.status = :status)
-        AND (NOT :ownedOnly OR a.owner_user_id = :userId)
-        AND (:createdBy IS NULL OR u.name = :createdBy)
       """;
 
   @SqlQuery
@@ -78,24 +68,22 @@ public interface AssetDao extends AssetRecords {
       @Bind("now") long now,
       @Bind("assetId") String assetId);
 
-  /** After a cursor's position: the rest of the list in its order. */
-  String AFTER =
-      """
-        AND (:afterId IS NULL OR a.created_at < :afterCreatedAt
-             OR (a.created_at = :afterCreatedAt AND a.id < :afterId))
-      """;
-
-  @SqlQuery(
-      VISIBLE
-          + FILTERS
-          + AFTER
-          + " ORDER BY a.created_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
   @Override
-  List<AssetAccessRecord> listVisible(@BindMethods AssetFilter filter);
+  default List<AssetAccessRecord> listVisible(AssetFilter filter) {
+    return visibleAssets(filter).page();
+  }
 
-  @SqlQuery("SELECT count(*) FROM (" + VISIBLE + FILTERS + ") AS visible")
   @Override
-  long countVisible(@BindMethods AssetFilter filter);
+  default long countVisible(AssetFilter filter) {
+    return visibleAssets(filter).count();
+  }
+
+  private VisibleAssetQuery visibleAssets(AssetFilter filter) {
+    Handle handle = getHandle();
+    Dialect dialect =
+        (Dialect) handle.getConfig(SqlStatements.class).getAttribute(Dialect.class.getName());
+    return new VisibleAssetQuery(handle, dialect, filter);
+  }
 
   @SqlUpdate(
       """
@@ -184,7 +172,11 @@ public interface AssetDao extends AssetRecords {
   @Override
   long count();
 
-  @SqlQuery("SELECT coalesce(sum(size_bytes), 0) FROM assets WHERE owner_user_id = :userId")
+  @SqlQuery(
+      """
+      SELECT coalesce(sum(t.byte_count), 0) FROM asset_tallies t
+      JOIN asset_groups g ON g.id = t.group_id WHERE g.owner_user_id = :userId
+      """)
   @Override
   long sumSizeOwnedBy(@Bind("userId") long userId);
 

@@ -25,11 +25,12 @@ public interface AssetGroupDao extends GroupRecords {
              s.expires_at AS share_expires_at,
       """;
 
-  /** A group's live assets: a scan of its index entries, so only where the count is shown. */
+  /** A group's live assets: its tallies, less those expired and not yet swept away. */
   String ASSET_COUNT =
       """
-      (SELECT count(*) FROM assets a WHERE a.group_id = g.id
-         AND (a.expires_at IS NULL OR a.expires_at > :now)) AS asset_count
+      (SELECT coalesce(sum(t.asset_count), 0) FROM asset_tallies t WHERE t.group_id = g.id)
+        - (SELECT count(*) FROM assets a WHERE a.group_id = g.id
+             AND a.expires_at IS NOT NULL AND a.expires_at <= :now) AS asset_count
       """;
 
   /**
@@ -58,7 +59,7 @@ public interface AssetGroupDao extends GroupRecords {
   /** The list filters of {@link GroupFilter}. */
   String FILTERS =
       """
-        AND (:keyword IS NULL OR g.public_id = :keyword OR lower(g.name) LIKE :namePattern ESCAPE '\\')
+        AND (:keyword IS NULL OR g.public_id = :keyword OR lower(g.name) LIKE :namePattern ESCAPE '!')
         AND (:groupKind IS NULL OR g.group_kind = :groupKind)
         AND (:status IS NULL OR g.status = :status)
         AND (NOT :ownedOnly OR g.owner_user_id = :userId)

@@ -1,12 +1,14 @@
 package ai.assetlibrary.server.db;
 
 import java.sql.SQLException;
+import java.util.Optional;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * What differs between the databases the records live in: where their migrations are, and how their
- * errors say that the disk is full or that the database cannot be reached.
+ * What differs between the databases the records live in: where their migrations are, how their
+ * errors say that the disk is full or that the database cannot be reached, and how a name search
+ * finds its candidates through the database's trigram index.
  */
 public enum Dialect {
   SQLITE("classpath:db/migration/sqlite") {
@@ -19,6 +21,19 @@ public enum Dialect {
     @Override
     boolean isUnreachable(SQLException e) {
       return false;
+    }
+
+    /**
+     * Names holding every trigram of the keyword, from the FTS5 trigram index; a keyword of fewer
+     * than three characters has no trigram, and is looked for without the index.
+     */
+    @Override
+    Optional<String> nameCandidates(String keyword) {
+      if (keyword.codePointCount(0, keyword.length()) < 3) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          "SELECT rowid AS id FROM asset_name_search WHERE asset_name_search MATCH :namePhrase");
     }
   },
   POSTGRESQL("classpath:db/migration/postgresql") {
@@ -35,6 +50,14 @@ public enum Dialect {
     boolean isUnreachable(SQLException e) {
       String state = e.getSQLState();
       return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+    }
+
+    /**
+     * Names that contain the keyword, through the {@code pg_trgm} index on the lower-cased name.
+     */
+    @Override
+    Optional<String> nameCandidates(String keyword) {
+      return Optional.of("SELECT id FROM assets WHERE lower(name) LIKE :namePattern ESCAPE '!'");
     }
   };
 
@@ -53,4 +76,11 @@ public enum Dialect {
 
   /** The database could not be reached, or went away. */
   abstract boolean isUnreachable(SQLException e);
+
+  /**
+   * A query of the ids of assets whose names may contain {@code keyword} (a superset, checked again
+   * by the caller), bound as {@code :namePattern} and {@code :namePhrase}; empty when the index
+   * cannot narrow this keyword.
+   */
+  abstract Optional<String> nameCandidates(String keyword);
 }

@@ -43,6 +43,7 @@ public final class JdbiRecordStore implements RecordStore {
   public JdbiRecordStore(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
     this.dialect = dialect;
+    jdbi.define(Dialect.class.getName(), dialect);
     this.assets = translating(AssetRecords.class, jdbi.onDemand(AssetDao.class));
     this.groups = translating(GroupRecords.class, jdbi.onDemand(AssetGroupDao.class));
     this.shares = translating(ShareRecords.class, jdbi.onDemand(ShareDao.class));

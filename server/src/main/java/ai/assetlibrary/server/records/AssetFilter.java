@@ -4,7 +4,7 @@ package ai.assetlibrary.server.records;
  * Which visible assets to list, for whom and at what time; null fields do not filter.
  *
  * @param keyword exact public id to match, or null
- * @param namePattern a LIKE pattern (with {@code \} as escape) for the name, or null
+ * @param namePattern a LIKE pattern (with {@code !} as escape) for the name, or null
  * @param mediaFamily {@code image}, {@code video} or {@code audio}, or null
  * @param mimeType a full detected type such as {@code image/png}, or null
  * @param afterCreatedAt with {@code afterId}, list only what comes after the asset with this sort

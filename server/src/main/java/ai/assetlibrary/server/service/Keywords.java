@@ -11,19 +11,16 @@ final class Keywords {
   private Keywords() {}
 
   /**
-   * {@code %keyword%} with {@code \}, {@code %} and {@code _} escaped by {@code \}; null stays
-   * null.
+   * {@code %keyword%} with {@code !}, {@code %} and {@code _} escaped by {@code !}; null stays
+   * null. ({@code !} rather than a backslash: the statement parser would read {@code ESCAPE '\'} as
+   * an escaped quote.)
    */
   static String containsPattern(String keyword) {
     if (keyword == null) {
       return null;
     }
     String escaped =
-        keyword
-            .toLowerCase(Locale.ROOT)
-            .replace("\\", "\\\\")
-            .replace("%", "\\%")
-            .replace("_", "\\_");
+        keyword.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
     return "%" + escaped + "%";
   }
 

@@ -1,5 +1,6 @@
 package ai.assetlibrary.server.service;
 
+import ai.assetlibrary.server.domain.LibraryException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,8 +14,23 @@ public record Page<T>(List<T> items, long total, int current, int size, String n
     this(items, total, current, size, null);
   }
 
+  /** How far into a list {@code current} reaches; past it, pages are walked with cursors. */
+  static final long DEEPEST_ITEM = 10_000;
+
+  /**
+   * Where page {@code current} of {@code size} items starts; refused as {@code current} when the
+   * page would end beyond {@link #DEEPEST_ITEM}.
+   */
   static long offset(int current, int size) {
-    return (long) (current - 1) * size;
+    long offset = (long) (current - 1) * size;
+    if (offset + size > DEEPEST_ITEM) {
+      throw LibraryException.invalidField(
+          "current",
+          "Pages by number reach the first "
+              + DEEPEST_ITEM
+              + " items; walk further with cursor, from pagination.nextCursor.");
+    }
+    return offset;
   }
 
   public long pages() {

@@ -7,11 +7,14 @@ final class FilterBuilder {
   private final long tenantId;
   private final long userId;
   private final long now;
+  private Long groupId;
   private String keyword;
   private String namePattern;
   private String family;
   private String mimeType;
+  private String status;
   private boolean ownedOnly;
+  private String createdBy;
   private int limit = 100;
   private long offset;
   private Long afterCreatedAt;
@@ -26,6 +29,21 @@ final class FilterBuilder {
   FilterBuilder keyword(String keyword, String namePattern) {
     this.keyword = keyword;
     this.namePattern = namePattern;
+    return this;
+  }
+
+  FilterBuilder group(long groupId) {
+    this.groupId = groupId;
+    return this;
+  }
+
+  FilterBuilder status(String status) {
+    this.status = status;
+    return this;
+  }
+
+  FilterBuilder createdBy(String createdBy) {
+    this.createdBy = createdBy;
     return this;
   }
 
@@ -61,15 +79,15 @@ final class FilterBuilder {
         tenantId,
         userId,
         now,
-        null,
+        groupId,
         keyword,
         namePattern,
         family,
         mimeType,
         null,
-        null,
+        status,
         ownedOnly,
-        null,
+        createdBy,
         limit,
         offset,
         afterCreatedAt,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.assetlibrary.server.testing.ServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -100,6 +101,19 @@ class CursorPagingTest extends ServerTest {
     Errors.assertField(server.get("/v1/assets?cursor=AAAA", key), "cursor");
     assertThat(names(ok(server.get("/v1/assets?size=1&keyword=pic&cursor=" + cursor, key))))
         .containsExactly("pic-1");
+  }
+
+  @Test
+  void pagesByNumberReachTheFirstTenThousandItemsAndThenPointToTheCursor() {
+    upload("pic-0");
+
+    JsonNode deepest = ok(server.get("/v1/assets?size=100&current=100", key));
+    assertThat(deepest.get("records")).isEmpty();
+    assertThat(deepest.at("/pagination/total").asLong()).isEqualTo(1);
+    HttpResponse<String> refused = server.get("/v1/assets?size=100&current=101", key);
+    Errors.assertField(refused, "current");
+    assertThat(refused.body()).contains("walk further with cursor");
+    Errors.assertField(server.get("/v1/asset-groups?size=20&current=501", key), "current");
   }
 
   @Test

@@ -1,0 +1,65 @@
+package ai.assetlibrary.server.db;
+
+import ai.assetlibrary.server.records.AssetRecord;
+import ai.assetlibrary.server.records.GroupRecord;
+
+/** Records for the list query tests: tenant 1, plain media facts, nothing at the provider. */
+final class Fixtures {
+
+  private Fixtures() {}
+
+  /** An asset of {@code mimeType} (its family the part before the slash) in {@code groupId}. */
+  static AssetRecord asset(
+      String assetId,
+      long owner,
+      long groupId,
+      String name,
+      String mimeType,
+      String status,
+      long createdAt,
+      Long expiresAt) {
+    String family = mimeType.substring(0, mimeType.indexOf('/'));
+    String fileType = mimeType.substring(mimeType.indexOf('/') + 1);
+    return new AssetRecord(
+        0,
+        assetId,
+        1,
+        owner,
+        groupId,
+        name,
+        status,
+        "GENERIC",
+        "upload",
+        family,
+        family,
+        mimeType,
+        fileType,
+        1000 + assetId.length(),
+        "ff".repeat(32),
+        assetId + "/o." + fileType,
+        assetId + "-delivery",
+        name,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        expiresAt,
+        null,
+        null,
+        null,
+        null,
+        createdAt,
+        createdAt);
+  }
+
+  /** An active group of {@code owner}'s, not at the provider. */
+  static GroupRecord group(String publicId, long owner, long now) {
+    return new GroupRecord(
+        0, publicId, 1, owner, publicId, "GENERIC", "active", false, null, null, null, null, null,
+        null, null, null, now, now);
+  }
+}
