@@ -9,8 +9,8 @@ import java.util.HexFormat;
 /**
  * Grows one user's library for the large-library benchmark, through the server's own record store
  * (the configuration comes from the same {@code ASSETS_*} variables as the server's): clones of an
- * asset the user uploaded, each with its own public id, storage keys and delivery URLs, created one
- * millisecond apart before it, a thousand to a transaction. The clones are records only: listing,
+ * asset the user uploaded, each with its own public id, name ({@code photo-N.jpg}, N counting the
+ * library's records), storage keys and delivery URLs, created one millisecond apart before it, a thousand to a transaction. The clones are records only: listing,
  * searching and counting see them like any asset, but their files were never stored, so they are
  * for measuring the library, not for downloading.
  *
@@ -42,14 +42,16 @@ public final class FillLibrary {
               .orElseThrow(() -> new IllegalArgumentException("No asset " + assetId + " for that user"))
               .asset();
       // Older than every clone an earlier run made: one millisecond per asset already recorded.
-      long oldest = template.createdAt() - records.assets().count();
+      long recorded = records.assets().count();
+      long oldest = template.createdAt() - recorded;
       for (int done = 0; done < count; done += BATCH) {
         int first = done;
         int batch = Math.min(BATCH, count - done);
         records.useTransaction(
             tx -> {
               for (int i = 0; i < batch; i++) {
-                tx.assets().insert(cloneOf(template, oldest - 1 - first - i));
+                long serial = recorded + first + i;
+                tx.assets().insert(cloneOf(template, "photo-" + serial + ".jpg", oldest - 1 - first - i));
               }
             });
       }
@@ -58,10 +60,10 @@ public final class FillLibrary {
         "%d clones of %s in %.1f s%n", count, assetId, (System.nanoTime() - started) / 1e9);
   }
 
-  private static AssetRecord cloneOf(AssetRecord t, long createdAt) {
+  private static AssetRecord cloneOf(AssetRecord t, String name, long createdAt) {
     String id = "ua_" + hex(16);
     return new AssetRecord(
-        0, id, t.tenantId(), t.ownerUserId(), t.groupId(), t.name(), t.status(), t.assetKind(),
+        0, id, t.tenantId(), t.ownerUserId(), t.groupId(), name, t.status(), t.assetKind(),
         t.sourceType(), t.mediaType(), t.assetType(), t.mimeType(), t.fileType(), t.sizeBytes(),
         t.sha256(), "bench/" + id + "." + t.fileType(), token(), t.originalFilename(), t.width(),
         t.height(), t.durationSeconds(), t.frameRate(),

@@ -30,6 +30,9 @@ final class VisibleAssetQuery {
 
   private static final String ORDER = " ORDER BY a.created_at DESC, a.id DESC";
 
+  private static final String OWN_GROUPS =
+      "SELECT g.id FROM asset_groups g WHERE g.owner_user_id = :userId";
+
   private static final String ACTIVE_SHARE = " AND (s.expires_at IS NULL OR s.expires_at > :now)";
 
   private final Handle handle;
@@ -50,12 +53,15 @@ final class VisibleAssetQuery {
     if (nameCandidates.isPresent()) {
       keys.addAll(keys("SELECT a.id, a.created_at" + byName() + conditions(true) + ORDER, reach));
     } else {
-      if (ownedIncluded()) {
+      if (ownedIncluded() && anyTallied(ownGroups(), Map.of())) {
         keys.addAll(keys(ownBranch(), reach));
       }
       if (!filter.ownedOnly()) {
         for (long group : sharedGroups()) {
-          keys.addAll(keys(groupBranch(), reach, Map.of("sharedGroupId", group)));
+          Map<String, Object> shared = Map.of("sharedGroupId", group);
+          if (anyTallied(":sharedGroupId", shared)) {
+            keys.addAll(keys(groupBranch(), reach, shared));
+          }
         }
         keys.addAll(keys(directBranch(), reach));
       }
@@ -101,6 +107,20 @@ final class VisibleAssetQuery {
           .append("))");
     }
     return bound(sql.toString()).mapTo(Long.class).one();
+  }
+
+  /**
+   * Whether the tallies of {@code groups} count any asset with the filter's type, kind and status:
+   * a branch with none is not read at all, however large its index.
+   */
+  private boolean anyTallied(String groups, Map<String, Object> extra) {
+    String sql =
+        "SELECT count(*) FROM asset_tallies t WHERE t.group_id IN ("
+            + groups
+            + ")"
+            + equalities("t")
+            + " AND t.asset_count > 0";
+    return bound(sql).bindMap(extra).mapTo(Long.class).one() > 0;
   }
 
   /** The caller's own assets, from the owner's indexes. */
@@ -236,13 +256,16 @@ final class VisibleAssetQuery {
     return sql;
   }
 
+  /** The caller's own groups, or the filter's group if it is one of them. */
+  private String ownGroups() {
+    return OWN_GROUPS + (filter.groupId() == null ? "" : " AND g.id = :groupId");
+  }
+
   /** The groups whose tallies the count sums: the caller's own, and those shared with them. */
   private String countedGroups() {
     List<String> parts = new ArrayList<>();
     if (ownedIncluded()) {
-      parts.add(
-          "SELECT g.id FROM asset_groups g WHERE g.owner_user_id = :userId"
-              + (filter.groupId() == null ? "" : " AND g.id = :groupId"));
+      parts.add(ownGroups());
     }
     if (!filter.ownedOnly()) {
       parts.add(sharedGroupsQuery(true));
