@@ -3,13 +3,17 @@ package ai.assetlibrary.server.db;
 import ai.assetlibrary.server.records.AssetRecord;
 import ai.assetlibrary.server.records.GroupRecord;
 
-/** Records for the list query tests: tenant 1, plain media facts, nothing at the provider. */
+/** Records for the record store tests: plain media facts, a group at the provider. */
 final class Fixtures {
 
   private Fixtures() {}
 
-  /** An asset of {@code mimeType} (its family the part before the slash) in {@code groupId}. */
+  /**
+   * An asset of {@code mimeType} (its family the part before the slash) in {@code groupId}, of 1234
+   * bytes.
+   */
   static AssetRecord asset(
+      long tenantId,
       String assetId,
       long owner,
       long groupId,
@@ -23,7 +27,7 @@ final class Fixtures {
     return new AssetRecord(
         0,
         assetId,
-        1,
+        tenantId,
         owner,
         groupId,
         name,
@@ -34,7 +38,7 @@ final class Fixtures {
         family,
         mimeType,
         fileType,
-        1000 + assetId.length(),
+        1234,
         "ff".repeat(32),
         assetId + "/o." + fileType,
         assetId + "-delivery",
@@ -49,14 +53,14 @@ final class Fixtures {
         null,
         expiresAt,
         null,
-        null,
+        "remote-group",
         null,
         null,
         createdAt,
         createdAt);
   }
 
-  /** An active group of {@code owner}'s, not at the provider. */
+  /** An active group of {@code owner}'s in tenant 1, not at the provider. */
   static GroupRecord group(String publicId, long owner, long now) {
     return new GroupRecord(
         0, publicId, 1, owner, publicId, "GENERIC", "active", false, null, null, null, null, null,

@@ -124,6 +124,7 @@ public abstract class ListQueryContract {
                             .assets()
                             .insert(
                                 Fixtures.asset(
+                                    1,
                                     "ua_" + n,
                                     owners[g],
                                     groups[g],
@@ -217,6 +218,7 @@ public abstract class ListQueryContract {
           .assets()
           .insert(
               Fixtures.asset(
+                  1,
                   "ua_" + n,
                   n % 3 == 0 ? BOB : ALICE,
                   group,

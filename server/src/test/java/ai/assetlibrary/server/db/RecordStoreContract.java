@@ -424,45 +424,19 @@ public abstract class RecordStoreContract {
       String mimeType,
       long createdAt,
       Long expiresAt) {
-    String family = mimeType.substring(0, mimeType.indexOf('/'));
-    String fileType = mimeType.substring(mimeType.indexOf('/') + 1);
     return store
         .assets()
         .insert(
-            new AssetRecord(
-                0,
-                assetId,
+            Fixtures.asset(
                 owner == CAROL ? 2 : 1,
+                assetId,
                 owner,
                 groupId,
                 name,
-                "active",
-                "GENERIC",
-                "upload",
-                family,
-                family,
                 mimeType,
-                fileType,
-                1234,
-                "ff".repeat(32),
-                assetId + "/o." + fileType,
-                assetId + "-delivery",
-                name,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                expiresAt,
-                null,
-                "remote-group",
-                null,
-                null,
+                "active",
                 createdAt,
-                createdAt));
+                expiresAt));
   }
 
   private static AssetRecord withId(AssetRecord r, long id) {
