@@ -1,12 +1,15 @@
 -- Lists and counts that cost the same at any library size.
 -- Keyset indexes: every list branch (an owner's assets, a group's assets, narrowed by media type
--- or status) reads its page in order, newest first, ties by id.
+-- or status) reads its page in order, newest first, ties by id, from the index alone where the
+-- visibility map allows (expires_at is included).
 DROP INDEX assets_by_owner;
 DROP INDEX assets_by_group;
-CREATE INDEX assets_by_owner ON assets (owner_user_id, created_at, id);
-CREATE INDEX assets_by_group ON assets (group_id, created_at, id);
-CREATE INDEX assets_by_owner_media ON assets (owner_user_id, media_type, created_at, id);
-CREATE INDEX assets_by_owner_status ON assets (owner_user_id, status, created_at, id);
+CREATE INDEX assets_by_owner ON assets (owner_user_id, created_at, id) INCLUDE (expires_at);
+CREATE INDEX assets_by_group ON assets (group_id, created_at, id) INCLUDE (expires_at);
+CREATE INDEX assets_by_owner_media ON assets (owner_user_id, media_type, created_at, id)
+    INCLUDE (expires_at);
+CREATE INDEX assets_by_owner_status ON assets (owner_user_id, status, created_at, id)
+    INCLUDE (expires_at);
 CREATE INDEX assets_expiring_by_group ON assets (group_id, expires_at) WHERE expires_at IS NOT NULL;
 
 -- Exact counts and sizes per group and kind of asset, kept by the trigger below in the same

@@ -33,7 +33,7 @@ public enum Dialect {
         return Optional.empty();
       }
       return Optional.of(
-          "SELECT rowid AS id FROM asset_name_search WHERE asset_name_search MATCH :namePhrase");
+          "a.id IN (SELECT rowid FROM asset_name_search WHERE asset_name_search MATCH :namePhrase)");
     }
   },
   POSTGRESQL("classpath:db/migration/postgresql") {
@@ -57,7 +57,7 @@ public enum Dialect {
      */
     @Override
     Optional<String> nameCandidates(String keyword) {
-      return Optional.of("SELECT id FROM assets WHERE lower(name) LIKE :namePattern ESCAPE '!'");
+      return Optional.of("lower(a.name) LIKE :namePattern ESCAPE '!'");
     }
   };
 
@@ -78,9 +78,10 @@ public enum Dialect {
   abstract boolean isUnreachable(SQLException e);
 
   /**
-   * A query of the ids of assets whose names may contain {@code keyword} (a superset, checked again
-   * by the caller), bound as {@code :namePattern} and {@code :namePhrase}; empty when the index
-   * cannot narrow this keyword.
+   * A condition on the asset {@code a} that holds where its name may contain {@code keyword} (a
+   * superset, checked again by the caller) and that the database answers from its name index, bound
+   * as {@code :namePattern} and {@code :namePhrase}; empty when the index cannot narrow this
+   * keyword.
    */
   abstract Optional<String> nameCandidates(String keyword);
 }

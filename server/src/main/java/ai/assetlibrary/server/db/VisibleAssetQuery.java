@@ -25,6 +25,9 @@ final class VisibleAssetQuery {
   /** A list position: newest first, ties broken by id, both descending. */
   private record Key(long id, long createdAt) {}
 
+  /** One source of visible assets: its query (unordered) and the arguments of its own. */
+  private record Branch(String sql, Map<String, Object> arguments) {}
+
   private static final Comparator<Key> LIST_ORDER =
       Comparator.comparingLong(Key::createdAt).thenComparingLong(Key::id).reversed();
 
@@ -48,27 +51,34 @@ final class VisibleAssetQuery {
 
   /** The page the filter's offset and limit select. */
   List<AssetAccessRecord> page() {
-    int reach = Math.toIntExact(filter.offset() + filter.limit());
-    TreeSet<Key> keys = new TreeSet<>(LIST_ORDER);
+    List<Branch> branches = new ArrayList<>();
     if (nameCandidates.isPresent()) {
-      keys.addAll(keys("SELECT a.id, a.created_at" + byName() + conditions(true) + ORDER, reach));
+      branches.add(new Branch("SELECT a.id, a.created_at" + byName() + conditions(true), Map.of()));
     } else {
       if (ownedIncluded() && anyTallied(ownGroups(), Map.of())) {
-        keys.addAll(keys(ownBranch(), reach));
+        branches.add(new Branch(ownBranch(), Map.of()));
       }
       if (!filter.ownedOnly()) {
         for (long group : sharedGroups()) {
           Map<String, Object> shared = Map.of("sharedGroupId", group);
           if (anyTallied(":sharedGroupId", shared)) {
-            keys.addAll(keys(groupBranch(), reach, shared));
+            branches.add(new Branch(groupBranch(), shared));
           }
         }
-        keys.addAll(keys(directBranch(), reach));
+        if (anyDirectShare()) {
+          branches.add(new Branch(directBranch(), Map.of()));
+        }
       }
     }
-    List<Long> ids =
-        keys.stream().skip(filter.offset()).limit(filter.limit()).map(Key::id).toList();
-    return rows(ids);
+    if (branches.size() == 1) {
+      return rows(
+          keys(branches.get(0), " LIMIT :limit OFFSET :offset").stream().map(Key::id).toList());
+    }
+    TreeSet<Key> merged = new TreeSet<>(LIST_ORDER);
+    for (Branch branch : branches) {
+      merged.addAll(keys(branch, " LIMIT " + Math.addExact(filter.offset(), filter.limit())));
+    }
+    return rows(merged.stream().skip(filter.offset()).limit(filter.limit()).map(Key::id).toList());
   }
 
   /** How many assets the filter selects, the offset and limit aside. */
@@ -123,18 +133,25 @@ final class VisibleAssetQuery {
     return bound(sql).bindMap(extra).mapTo(Long.class).one() > 0;
   }
 
+  /** Whether an asset is shared with the caller one by one. */
+  private boolean anyDirectShare() {
+    String sql =
+        "SELECT s.id FROM shares s WHERE s.grantee_user_id = :userId AND s.target_type = 'ASSET'"
+            + ACTIVE_SHARE
+            + " LIMIT 1";
+    return !bound(sql).mapTo(Long.class).list().isEmpty();
+  }
+
   /** The caller's own assets, from the owner's indexes. */
   private String ownBranch() {
     return "SELECT a.id, a.created_at FROM assets a WHERE a.owner_user_id = :userId"
-        + conditions(true)
-        + ORDER;
+        + conditions(true);
   }
 
   /** The assets of one group shared with the caller, from the group's index. */
   private String groupBranch() {
     return "SELECT a.id, a.created_at FROM assets a WHERE a.group_id = :sharedGroupId"
-        + conditions(true)
-        + ORDER;
+        + conditions(true);
   }
 
   /** The assets shared with the caller one by one (some may also be in a shared group). */
@@ -144,16 +161,14 @@ final class VisibleAssetQuery {
         + " WHERE s.grantee_user_id = :userId AND s.target_type = 'ASSET'"
         + ACTIVE_SHARE
         + " AND a.tenant_id = :tenantId"
-        + conditions(true)
-        + ORDER;
+        + conditions(true);
   }
 
-  /** The candidates of the name index (and the asset whose public id is the keyword), visible. */
+  /** The candidates of the name index, and the asset whose public id is the keyword, if visible. */
   private String byName() {
-    return " FROM ("
+    return " FROM assets a WHERE ("
         + nameCandidates.orElseThrow()
-        + " UNION SELECT id FROM assets WHERE asset_id = :keyword) c"
-        + " JOIN assets a ON a.id = c.id WHERE "
+        + " OR a.asset_id = :keyword) AND "
         + visibleTo();
   }
 
@@ -273,14 +288,10 @@ final class VisibleAssetQuery {
     return String.join(" UNION ALL ", parts);
   }
 
-  private List<Key> keys(String sql, int reach) {
-    return keys(sql, reach, Map.of());
-  }
-
-  private List<Key> keys(String sql, int reach, Map<String, Object> extra) {
-    return bound(sql + " LIMIT :reach")
-        .bind("reach", reach)
-        .bindMap(extra)
+  /** A source's positions in list order, as far as {@code limit} (a LIMIT clause) reaches. */
+  private List<Key> keys(Branch branch, String limit) {
+    return bound(branch.sql() + ORDER + limit)
+        .bindMap(branch.arguments())
         .map((rs, ctx) -> new Key(rs.getLong("id"), rs.getLong("created_at")))
         .list();
   }
