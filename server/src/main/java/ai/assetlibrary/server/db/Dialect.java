@@ -33,7 +33,8 @@ public enum Dialect {
         return Optional.empty();
       }
       return Optional.of(
-          "a.id IN (SELECT rowid FROM asset_name_search WHERE asset_name_search MATCH :namePhrase)");
+          "SELECT rowid AS id FROM asset_name_search WHERE asset_name_search MATCH :namePhrase"
+              + " UNION SELECT id FROM assets WHERE asset_id = :keyword");
     }
   },
   POSTGRESQL("classpath:db/migration/postgresql") {
@@ -57,7 +58,9 @@ public enum Dialect {
      */
     @Override
     Optional<String> nameCandidates(String keyword) {
-      return Optional.of("lower(a.name) LIKE :namePattern ESCAPE '!'");
+      return Optional.of(
+          "SELECT id FROM assets WHERE lower(name) LIKE :namePattern ESCAPE '!'"
+              + " OR asset_id = :keyword");
     }
   };
 

@@ -53,7 +53,7 @@ final class VisibleAssetQuery {
   List<AssetAccessRecord> page() {
     List<Branch> branches = new ArrayList<>();
     if (nameCandidates.isPresent()) {
-      branches.add(new Branch("SELECT a.id, a.created_at" + byName() + conditions(true), Map.of()));
+      branches.add(new Branch(byName("a.id, a.created_at") + conditions(true), Map.of()));
     } else {
       if (ownedIncluded() && anyTallied(ownGroups(), Map.of())) {
         branches.add(new Branch(ownBranch(), Map.of()));
@@ -84,7 +84,7 @@ final class VisibleAssetQuery {
   /** How many assets the filter selects, the offset and limit aside. */
   long count() {
     if (nameCandidates.isPresent()) {
-      return bound("SELECT count(*)" + byName() + conditions(false)).mapTo(Long.class).one();
+      return bound(byName("count(*)") + conditions(false)).mapTo(Long.class).one();
     }
     if (filter.keyword() != null) {
       return bound("SELECT count(*) FROM assets a WHERE " + visibleTo() + conditions(false))
@@ -164,11 +164,16 @@ final class VisibleAssetQuery {
         + conditions(true);
   }
 
-  /** The candidates of the name index, and the asset whose public id is the keyword, if visible. */
-  private String byName() {
-    return " FROM assets a WHERE ("
+  /**
+   * {@code columns} of the visible candidates of the name index (and of the asset whose public id
+   * is the keyword), the candidates found first, whatever the planner would rather do.
+   */
+  private String byName(String columns) {
+    return "WITH c AS MATERIALIZED ("
         + nameCandidates.orElseThrow()
-        + " OR a.asset_id = :keyword) AND "
+        + ") SELECT "
+        + columns
+        + " FROM c JOIN assets a ON a.id = c.id WHERE "
         + visibleTo();
   }
 

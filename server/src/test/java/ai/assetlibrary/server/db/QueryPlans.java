@@ -48,7 +48,8 @@ final class QueryPlans implements SqlLogger {
   @Override
   public void logBeforeExecution(StatementContext context) {
     ParsedSql parsed = context.getParsedSql();
-    if (dialect == null || !parsed.getSql().strip().toUpperCase(Locale.ROOT).startsWith("SELECT")) {
+    String verb = parsed.getSql().strip().toUpperCase(Locale.ROOT);
+    if (dialect == null || !(verb.startsWith("SELECT") || verb.startsWith("WITH"))) {
       return;
     }
     try {
