@@ -2,6 +2,7 @@ package ai.assetlibrary.server.db;
 
 import ai.assetlibrary.server.records.AssetAccessRecord;
 import ai.assetlibrary.server.records.AssetFilter;
+import ai.assetlibrary.server.records.AssetPage;
 import ai.assetlibrary.server.records.AssetRecord;
 import ai.assetlibrary.server.records.AssetRecords;
 import java.util.List;
@@ -69,13 +70,8 @@ public interface AssetDao extends AssetRecords, SqlObject {
       @Bind("assetId") String assetId);
 
   @Override
-  default List<AssetAccessRecord> listVisible(AssetFilter filter) {
+  default AssetPage listVisible(AssetFilter filter) {
     return visibleAssets(filter).page();
-  }
-
-  @Override
-  default long countVisible(AssetFilter filter) {
-    return visibleAssets(filter).count();
   }
 
   private VisibleAssetQuery visibleAssets(AssetFilter filter) {

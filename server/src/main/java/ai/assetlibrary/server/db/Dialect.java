@@ -24,8 +24,8 @@ public enum Dialect {
     }
 
     /**
-     * Names holding every trigram of the keyword, from the FTS5 trigram index; a keyword of fewer
-     * than three characters has no trigram, and is looked for without the index.
+     * Names holding every trigram of the keyword, from the FTS5 trigram index, that contain it; a
+     * keyword of fewer than three characters has no trigram, and is looked for without the index.
      */
     @Override
     Optional<String> nameCandidates(String keyword) {
@@ -34,6 +34,7 @@ public enum Dialect {
       }
       return Optional.of(
           "SELECT rowid AS id FROM asset_name_search WHERE asset_name_search MATCH :namePhrase"
+              + " AND lower(name) LIKE :namePattern ESCAPE '!'"
               + " UNION SELECT id FROM assets WHERE asset_id = :keyword");
     }
   },

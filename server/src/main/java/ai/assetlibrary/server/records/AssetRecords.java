@@ -16,9 +16,8 @@ public interface AssetRecords {
 
   Optional<AssetAccessRecord> findVisible(long tenantId, long userId, long now, String assetId);
 
-  List<AssetAccessRecord> listVisible(AssetFilter filter);
-
-  long countVisible(AssetFilter filter);
+  /** The visible assets the filter selects: one page of them, and their number. */
+  AssetPage listVisible(AssetFilter filter);
 
   void replaceDeliveryKeys(long id, String deliveryKey, String thumbnailDeliveryKey, long now);
 

@@ -4,7 +4,7 @@ import ai.assetlibrary.server.domain.Caller;
 import ai.assetlibrary.server.domain.Failure;
 import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.records.AssetFilter;
-import ai.assetlibrary.server.records.AssetRecords;
+import ai.assetlibrary.server.records.AssetPage;
 import ai.assetlibrary.server.records.RecordStore;
 import java.time.Clock;
 import java.util.Arrays;
@@ -83,14 +83,14 @@ public final class AssetService {
             after == null ? Page.offset(current, query.size()) : 0,
             after == null ? null : after.createdAt(),
             after == null ? null : after.id());
-    AssetRecords assets = records.assets();
+    AssetPage page = records.assets().listVisible(filter);
     return cursors.page(
         caller,
         binding,
         current,
         query.size(),
-        assets.listVisible(filter),
-        assets.countVisible(filter),
+        page.rows(),
+        page.total(),
         row -> new ListCursors.Position(0, false, row.asset().createdAt(), row.asset().id()),
         row -> AssetView.of(row, caller.userId()));
   }

@@ -142,7 +142,7 @@ public abstract class RecordStoreContract {
         .containsExactly("Summer_Beach.PNG");
     assertThat(names(filter().keyword("100%", "%100!%%"))).containsExactly("100% real");
     assertThat(names(filter().keyword("ua_2", "%ua!_2%"))).containsExactly("summerXbeach.png");
-    assertThat(records.assets().countVisible(filter().keyword("beach", "%beach%").build()))
+    assertThat(records.assets().listVisible(filter().keyword("beach", "%beach%").build()).total())
         .isEqualTo(2);
   }
 
@@ -158,7 +158,7 @@ public abstract class RecordStoreContract {
     }
 
     assertThat(seen).containsExactly("p6", "p5", "p4", "p3", "p2", "p1", "p0");
-    assertThat(records.assets().countVisible(filter().build())).isEqualTo(7);
+    assertThat(records.assets().listVisible(filter().build()).total()).isEqualTo(7);
   }
 
   @Test
@@ -171,7 +171,7 @@ public abstract class RecordStoreContract {
     assertThat(names(filter().after(NOW, ids.get(3)))).containsExactly("k2", "k1", "k0");
     assertThat(names(filter().after(NOW + 1, 0))).containsExactly("k4", "k3", "k2", "k1", "k0");
     assertThat(names(filter().after(NOW, ids.get(0)))).isEmpty();
-    assertThat(records.assets().countVisible(filter().after(NOW, ids.get(3)).build()))
+    assertThat(records.assets().listVisible(filter().after(NOW, ids.get(3)).build()).total())
         .as("the count is of the whole list")
         .isEqualTo(5);
   }
@@ -499,7 +499,7 @@ public abstract class RecordStoreContract {
   }
 
   private List<String> names(FilterBuilder filter) {
-    return records.assets().listVisible(filter.build()).stream()
+    return records.assets().listVisible(filter.build()).rows().stream()
         .map(a -> a.asset().name())
         .toList();
   }
