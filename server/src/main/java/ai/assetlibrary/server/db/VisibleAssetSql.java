@@ -116,12 +116,17 @@ final class VisibleAssetSql {
     return sql.toString();
   }
 
+  /** The owner of {@code a}, joined only to check the {@code createdBy} filter. */
   String ownerJoin() {
     return filter.createdBy() == null
         ? ""
         : " JOIN users u ON u.id = a.owner_user_id AND u.name = :createdBy";
   }
 
+  /**
+   * The groups shared with the caller now; {@code narrowed}, only those the {@code groupId} and
+   * {@code createdBy} filters let through.
+   */
   String sharedGroupsQuery(boolean narrowed) {
     String sql =
         "SELECT s.target_id FROM shares s WHERE s.grantee_user_id = :userId"
