@@ -54,9 +54,7 @@ public enum Dialect {
       return state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }
 
-    /**
-     * Names that contain the keyword, through the {@code pg_trgm} index on the lower-cased name.
-     */
+    /** Names that contain the keyword, through the {@code pg_trgm} index of lower-cased names. */
     @Override
     Optional<String> nameCandidates(String keyword) {
       return Optional.of(
@@ -82,10 +80,10 @@ public enum Dialect {
   abstract boolean isUnreachable(SQLException e);
 
   /**
-   * A condition on the asset {@code a} that holds where its name may contain {@code keyword} (a
-   * superset, checked again by the caller) and that the database answers from its name index, bound
-   * as {@code :namePattern} and {@code :namePhrase}; empty when the index cannot narrow this
-   * keyword.
+   * A query of the ids of the assets whose names contain {@code keyword}, answered from the
+   * database's name index, and of the asset whose public id is {@code keyword}; bound as {@code
+   * :keyword}, {@code :namePattern} ({@code lower(name) LIKE}) and {@code :namePhrase} (an FTS5
+   * phrase); empty when the index cannot narrow this keyword.
    */
   abstract Optional<String> nameCandidates(String keyword);
 }

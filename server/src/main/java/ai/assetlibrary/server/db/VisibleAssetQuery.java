@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
@@ -49,13 +50,20 @@ final class VisibleAssetQuery {
 
   /** The page the filter's offset, limit and position select, and how many it selects in all. */
   AssetPage page() {
-    return nameCandidates.isPresent() ? byNamePage() : new AssetPage(rows(pageIds()), count());
+    if (nameCandidates.isPresent()) {
+      return byNamePage();
+    }
+    boolean owned = ownedIncluded();
+    return new AssetPage(rows(pageIds(owned)), count(owned));
   }
 
-  /** The page's ids, from each source of visible assets that may hold some. */
-  private List<Long> pageIds() {
+  /**
+   * The page's ids, from each source of visible assets that may hold some; the caller's own among
+   * them if {@code owned}.
+   */
+  private List<Long> pageIds(boolean owned) {
     List<Branch> branches = new ArrayList<>();
-    if (ownedIncluded() && anyTallied(sql.ownGroups(), Map.of())) {
+    if (owned && anyTallied(sql.ownGroups(), Map.of())) {
       branches.add(new Branch(sql.ownBranch(), Map.of()));
     }
     if (!filter.ownedOnly()) {
@@ -100,26 +108,31 @@ final class VisibleAssetQuery {
             .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("total")})
             .list();
     if (found.isEmpty()) {
-      return new AssetPage(List.of(), count());
+      return new AssetPage(List.of(), nameCount());
     }
     return new AssetPage(
         rows(found.stream().map(idAndTotal -> idAndTotal[0]).toList()), found.get(0)[1]);
   }
 
-  /** How many assets the filter selects, the offset and limit aside. */
-  private long count() {
-    if (nameCandidates.isPresent()) {
-      return bound(
-              sql.candidates() + " SELECT count(*)" + sql.fromCandidates() + sql.conditions(false))
-          .mapTo(Long.class)
-          .one();
-    }
+  /** How many assets the name search finds, for a page past its end. */
+  private long nameCount() {
+    return bound(
+            sql.candidates() + " SELECT count(*)" + sql.fromCandidates() + sql.conditions(false))
+        .mapTo(Long.class)
+        .one();
+  }
+
+  /**
+   * How many assets the filter selects, the offset and limit aside; the caller's own among them if
+   * {@code owned}.
+   */
+  private long count(boolean owned) {
     if (filter.keyword() != null) {
       return bound("SELECT count(*) FROM assets a WHERE " + sql.visibleTo() + sql.conditions(false))
           .mapTo(Long.class)
           .one();
     }
-    String groups = countedGroups();
+    String groups = countedGroups(owned);
     StringBuilder total = new StringBuilder("SELECT 0");
     if (!groups.isEmpty()) {
       total
@@ -187,9 +200,9 @@ final class VisibleAssetQuery {
   }
 
   /** The groups whose tallies the count sums: the caller's own, and those shared with them. */
-  private String countedGroups() {
+  private String countedGroups(boolean owned) {
     List<String> parts = new ArrayList<>();
-    if (ownedIncluded()) {
+    if (owned) {
       parts.add(sql.ownGroups());
     }
     if (!filter.ownedOnly()) {
@@ -218,7 +231,7 @@ final class VisibleAssetQuery {
         .bindList("ids", ids)
         .map(new AccessMappers.AssetAccess())
         .forEach(row -> byId.put(row.asset().id(), row));
-    return ids.stream().map(byId::get).filter(row -> row != null).toList();
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
   }
 
   private Query bound(String statement) {
