@@ -9,14 +9,14 @@ import java.util.HexFormat;
 /**
  * Grows one user's library for the large-library benchmark, through the server's own record store
  * (the configuration comes from the same {@code ASSETS_*} variables as the server's): clones of an
- * asset the user uploaded, each with its own public id, name ({@code photo-N.jpg}, N counting the
- * library's records), storage keys and delivery URLs, created one millisecond apart before it, a thousand to a transaction. The clones are records only: listing,
+ * asset the user uploaded, each with its own public id, name ({@code PREFIX-N.jpg}, PREFIX {@code
+ * photo} unless given, N counting the database's records), storage keys and delivery URLs, created one millisecond apart before it, a thousand to a transaction. The clones are records only: listing,
  * searching and counting see them like any asset, but their files were never stored, so they are
  * for measuring the library, not for downloading.
  *
  * <pre>
  * ASSETS_DATA_DIR=… java -cp server/target/asset-server.jar bench/src/FillLibrary.java \
- *     TENANT USER ASSET_ID COUNT
+ *     TENANT USER ASSET_ID COUNT [PREFIX]
  * </pre>
  *
  * Prints how many clones it made and how long that took.
@@ -31,6 +31,7 @@ public final class FillLibrary {
     long userId = Long.parseLong(args[1]);
     String assetId = args[2];
     int count = Integer.parseInt(args[3]);
+    String prefix = args.length > 4 ? args[4] : "photo";
     long started = System.nanoTime();
     try (AssetLibrary library = AssetLibrary.forCommand(ServerConfig.fromEnvironment(System.getenv()))) {
       library.awaitReady();
@@ -51,7 +52,7 @@ public final class FillLibrary {
             tx -> {
               for (int i = 0; i < batch; i++) {
                 long serial = recorded + first + i;
-                tx.assets().insert(cloneOf(template, "photo-" + serial + ".jpg", oldest - 1 - first - i));
+                tx.assets().insert(cloneOf(template, prefix + "-" + serial + ".jpg", oldest - 1 - first - i));
               }
             });
       }
