@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,7 +83,7 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Map<String, JsonNode> groups = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> assets = new ConcurrentHashMap<>();
-  private final Map<String, byte[]> downloads = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<byte[]>> downloads = new ConcurrentHashMap<>();
   private final Map<String, String> callbackUrls = new ConcurrentHashMap<>();
   private final Map<String, String> verifiedGroups = new ConcurrentHashMap<>();
   private volatile String lastBytedToken;
@@ -209,9 +210,12 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
     return Map.copyOf(assets);
   }
 
-  /** The bytes the fake downloaded for an asset. */
+  /**
+   * The bytes the fake downloaded for an asset, once the download has ended (null if it failed).
+   */
   public byte[] downloaded(String assetId) {
-    return downloads.get(assetId);
+    CompletableFuture<byte[]> download = downloads.get(assetId);
+    return download == null ? null : download.join();
   }
 
   /** Dispatches each request to the action it names. */
@@ -303,15 +307,12 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
               && !body.path("GroupId").asText().startsWith("legacy-")) {
             return error(action, 404, "ResourceNotFound", "No such group");
           }
-          byte[] bytes = download(body.path("URL").asText());
-          if (bytes == null) {
-            return error(action, 400, "InvalidParameter.URL", "The URL could not be downloaded");
-          }
+          // Creation is asynchronous: the answer comes first, the file is fetched afterwards.
           String id = "asset-" + ids.incrementAndGet();
           ObjectNode asset = body.deepCopy();
           asset.put("Status", "Processing");
           assets.put(id, asset);
-          downloads.put(id, bytes);
+          downloads.put(id, download(body.path("URL").asText(), asset));
           result.put("Id", id);
         }
         case "CreateVisualValidateSession" -> {
@@ -380,19 +381,32 @@ public final class FakeModelArk implements BeforeAllCallback, AfterAllCallback {
       return answer(action, 200, result, null);
     }
 
-    private byte[] download(String url) {
+    /** Fetches {@code url}; an asset whose file cannot be fetched ends {@code Failed}. */
+    private CompletableFuture<byte[]> download(String url, ObjectNode asset) {
+      CompletableFuture<byte[]> bytes;
       try {
-        HttpResponse<byte[]> response =
-            downloader.send(
-                HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        return response.statusCode() == 200 ? response.body() : null;
-      } catch (IOException | IllegalArgumentException e) {
-        return null;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
+        bytes =
+            downloader
+                .sendAsync(
+                    HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> response.statusCode() == 200 ? response.body() : null)
+                .exceptionally(failure -> null);
+      } catch (IllegalArgumentException e) {
+        bytes = CompletableFuture.completedFuture(null);
       }
+      return bytes.thenApply(
+          body -> {
+            if (body == null) {
+              asset.put("Status", "Failed");
+              asset.set(
+                  "Error",
+                  json.createObjectNode()
+                      .put("Code", "InvalidParameter.URL")
+                      .put("Message", "The URL could not be downloaded"));
+            }
+            return body;
+          });
     }
 
     private boolean signatureMatches(Request request) {
