@@ -252,8 +252,10 @@ class MediaSafetyTest extends ServerTest {
     uploadAll.run();
 
     ResourceCounts after = ResourceCounts.of(server);
-    assertThat(after.fileDescriptors()).isLessThanOrEqualTo(before.fileDescriptors());
-    assertThat(after.threads()).isLessThanOrEqualTo(before.threads());
+    assertThat(after.descriptorsOpenedSince(before)).isEmpty();
+    assertThat(after.threads().size())
+        .as("threads started: %s", after.threadsStartedSince(before))
+        .isLessThanOrEqualTo(before.threads().size());
     assertThat(after.tempFiles()).isEqualTo(before.tempFiles());
     assertThat(server.leftoverWrites()).isEmpty();
   }

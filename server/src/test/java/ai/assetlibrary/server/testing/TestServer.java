@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /** The real server on a free port over a temporary data directory, with an HTTP client for it. */
@@ -34,8 +35,19 @@ public final class TestServer implements AutoCloseable {
 
   private final AssetServer server;
   private final Path dataDir;
+
+  /** Names the threads of the test's own client, whose pool grows and shrinks with its load. */
+  public static final String CLIENT_THREAD = "test-client";
+
   private final HttpClient http =
       HttpClient.newBuilder()
+          .executor(
+              Executors.newCachedThreadPool(
+                  task -> {
+                    Thread thread = new Thread(task, CLIENT_THREAD);
+                    thread.setDaemon(true);
+                    return thread;
+                  }))
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(10))
           .build();
