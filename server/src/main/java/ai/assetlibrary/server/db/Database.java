@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
    * Opens (creating if needed) the SQLite database file; {@link #migrate} before the first query.
    */
   public static Database sqlite(Path file) {
+    SqliteNativeLibrary.useDirectory(file.toAbsolutePath().resolveSibling("native"));
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     // FULL in WAL mode: a commit is on disk before the server answers.

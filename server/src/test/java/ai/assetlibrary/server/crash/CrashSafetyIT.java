@@ -42,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged server ({@code java -jar}) killed with SIGKILL at random moments while clients
  * upload and delete, then restarted over the same data, again and again. After every restart: every
  * upload that was answered 200 is there with identical bytes, every answered delete stays deleted,
- * records and files match one to one, no temporary file is left, and SQLite's integrity check
- * passes.
+ * records and files match one to one, no temporary file is left (in the data directory or in the
+ * JVM's temporary directory, where no decoder may cache), and SQLite's integrity check passes.
  */
 class CrashSafetyIT {
 
@@ -53,6 +53,9 @@ class CrashSafetyIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
   @TempDir Path dataDir;
+
+  /** The server's {@code java.io.tmpdir}. */
+  @TempDir Path tmpDir;
 
   private final HttpClient http =
       HttpClient.newBuilder()
@@ -84,15 +87,16 @@ class CrashSafetyIT {
     Random random = new Random(seed);
     int roundsWithLeftovers = 0;
     for (int round = 0; round < KILLS; round++) {
-      try (ChildServer server = ChildServer.start(dataDir, KEY)) {
+      try (ChildServer server = start()) {
         checkEverythingAnsweredIsIntact(server);
         workUntilKilled(server, random, 2 + random.nextInt(24));
       }
       if (leftoversAfterKill() > 0) {
         roundsWithLeftovers++;
       }
+      assertThat(filesIn(tmpDir)).as("files in java.io.tmpdir after a kill").isEmpty();
     }
-    try (ChildServer server = ChildServer.start(dataDir, KEY)) {
+    try (ChildServer server = start()) {
       checkEverythingAnsweredIsIntact(server);
     }
 
@@ -107,6 +111,11 @@ class CrashSafetyIT {
         roundsWithLeftovers);
     assertThat(unexpected).as("answers other than success").isEmpty();
     assertThat(uploadsAnswered.get()).isGreaterThanOrEqualTo(KILLS);
+  }
+
+  private ChildServer start() throws IOException {
+    return ChildServer.start(
+        dataDir, KEY, Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmpDir));
   }
 
   /** Runs the clients until {@code operations} have been answered, then kills the server. */
@@ -147,8 +156,14 @@ class CrashSafetyIT {
 
   private boolean upload(ChildServer server, Random random) {
     int side = 64 + random.nextInt(256);
-    byte[] png = TestMedia.noisePng(side, side, random.nextLong());
-    Multipart form = Multipart.form().file("file", "noise.png", "image/png", png);
+    // Mostly PNGs, and some JPEGs and bitmaps: every picture decoder the server has.
+    int kind = random.nextInt(10);
+    byte[] picture =
+        kind < 7
+            ? TestMedia.noisePng(side, side, random.nextLong())
+            : kind < 9 ? TestMedia.jpeg(side, side + 1) : TestMedia.bmp(side, side + 1);
+    String name = kind < 7 ? "noise.png" : kind < 9 ? "plain.jpg" : "plain.bmp";
+    Multipart form = Multipart.form().file("file", name, "application/octet-stream", picture);
     HttpRequest request = form.postTo(server.uri("/v1/assets"), KEY).build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -158,7 +173,7 @@ class CrashSafetyIT {
       }
       JsonNode data = TestServer.json(response.body()).get("data");
       String path = URI.create(data.get("url").asText()).getPath();
-      acknowledged.put(data.get("assetId").asText(), new Sent(TestMedia.sha256(png), path));
+      acknowledged.put(data.get("assetId").asText(), new Sent(TestMedia.sha256(picture), path));
       uploadsAnswered.incrementAndGet();
       return true;
     } catch (IOException e) {

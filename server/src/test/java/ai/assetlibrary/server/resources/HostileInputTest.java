@@ -61,11 +61,15 @@ class HostileInputTest extends ServerTest {
     List<JsonNode> stored = hostileFileNames();
 
     Path blobs = app.dataDir().resolve("blobs");
+    Path natives = app.dataDir().resolve("native");
     try (Stream<Path> files = Files.walk(app.dataDir())) {
       assertThat(files.filter(Files::isRegularFile))
           .allSatisfy(
               file ->
-                  assertThat(file.startsWith(blobs) || file.getParent().equals(app.dataDir()))
+                  assertThat(
+                          file.startsWith(blobs)
+                              || file.startsWith(natives)
+                              || file.getParent().equals(app.dataDir()))
                       .as("%s stays in the data directory's own layout", file)
                       .isTrue());
     }
