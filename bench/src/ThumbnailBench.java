@@ -2,8 +2,8 @@ import ai.assetlibrary.server.media.AcceptedType;
 import ai.assetlibrary.server.media.EncodedThumbnail;
 import ai.assetlibrary.server.media.MediaAnalysis;
 import ai.assetlibrary.server.media.MediaAnalyzer;
-import ai.assetlibrary.server.media.Thumbnailer;
 import ai.assetlibrary.server.metrics.AssetMetrics;
+import ai.assetlibrary.server.vips.Vips;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 
 /**
  * The upload path's picture work on every JPEG in a directory, one file after another: measure
- * (with the subsampled decode), then render and encode the thumbnail, written next to vips's.
+ * the header, then decode at the reduced size and encode the thumbnail (libvips), written next to
+ * vipsthumbnail's.
  *
- * <pre>java -cp server/target/asset-server.jar ThumbnailBench.java PHOTO_DIR OUT_DIR</pre>
+ * <pre>java --enable-native-access=ALL-UNNAMED -cp server/target/asset-server.jar ThumbnailBench.java PHOTO_DIR OUT_DIR</pre>
  *
  * Prints the wall time in seconds for all files (after one warm-up file).
  */
@@ -27,10 +28,10 @@ public final class ThumbnailBench {
     try (Stream<Path> list = Files.list(photos)) {
       files = list.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
     }
-    try (AssetMetrics metrics = new AssetMetrics(out);
+    try (AssetMetrics metrics = new AssetMetrics();
         MediaAnalyzer analyzer =
             new MediaAnalyzer(
-                100_000_000L, Duration.ofMinutes(1), new Thumbnailer(metrics), metrics)) {
+                100_000_000L, Duration.ofMinutes(1), Vips.library(), metrics)) {
       thumbnail(analyzer, files.get(0), out);
       long started = System.nanoTime();
       for (Path file : files) {

@@ -4,7 +4,6 @@ import ai.assetlibrary.server.auth.RequestRateLimiter;
 import ai.assetlibrary.server.db.Database;
 import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaTypeDetector;
-import ai.assetlibrary.server.media.Thumbnailer;
 import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.UnconfiguredProvider;
@@ -36,6 +35,7 @@ import ai.assetlibrary.server.upload.FileIngestor;
 import ai.assetlibrary.server.upload.FormConstraints;
 import ai.assetlibrary.server.upload.MultipartFormReader;
 import ai.assetlibrary.server.upload.UploadIntake;
+import ai.assetlibrary.server.vips.Vips;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
@@ -130,7 +130,7 @@ public final class AssetLibrary implements AutoCloseable {
     this.formReader = new MultipartFormReader(config.maxUploadBytes());
     this.mediaAnalyzer =
         new MediaAnalyzer(
-            config.maxImagePixels(), config.mediaProbeTimeout(), new Thumbnailer(metrics), metrics);
+            config.maxImagePixels(), config.mediaProbeTimeout(), Vips.library(), metrics);
     this.files = new AssetFiles(records, blobs, clock);
     AssetProvider provider =
         config

@@ -13,20 +13,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures video, audio and HEIF pictures with FFmpeg (through JavaCV): duration from the
- * container, frame rate and display rotation from the video stream, and the first frame, scaled by
- * FFmpeg to at most twice the thumbnail size, as the poster.
+ * Measures video, audio (and HEIF pictures, where libvips has no libheif) with FFmpeg (through
+ * JavaCV): duration from the container, frame rate and display rotation from the video stream, and
+ * the first frame, scaled by FFmpeg to at most twice the thumbnail size, as the poster.
  */
 final class AvProbe {
 
   private static final Logger LOG = LoggerFactory.getLogger(AvProbe.class);
 
   private final PixelBudget budget;
-  private final int thumbnailSide;
+  private final Thumbnailer thumbnailer;
 
-  AvProbe(PixelBudget budget, int thumbnailSide) {
+  AvProbe(PixelBudget budget, Thumbnailer thumbnailer) {
     this.budget = budget;
-    this.thumbnailSide = thumbnailSide;
+    this.thumbnailer = thumbnailer;
   }
 
   /** Loads FFmpeg's native libraries now, so that the first upload does not wait for it. */
@@ -34,7 +34,7 @@ final class AvProbe {
     avutil.av_log_set_level(avutil.AV_LOG_QUIET);
   }
 
-  Measurement analyze(Path file, AcceptedType type) throws MediaRejectedException {
+  MediaAnalysis analyze(Path file, AcceptedType type) throws MediaRejectedException {
     loadNatives();
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
       try {
@@ -50,7 +50,7 @@ final class AvProbe {
       int width = grabber.getImageWidth();
       int height = grabber.getImageHeight();
       if (!grabber.hasVideo() || width <= 0 || height <= 0) {
-        return new Measurement(new MediaFacts(null, null, duration, null), Optional.empty());
+        return new MediaAnalysis(new MediaFacts(null, null, duration, null), Optional.empty());
       }
       budget.check(width, height);
       Double frameRate =
@@ -61,16 +61,17 @@ final class AvProbe {
       boolean sideways = rotation == 90 || rotation == 270;
       MediaFacts facts =
           new MediaFacts(sideways ? height : width, sideways ? width : height, duration, frameRate);
-      return new Measurement(facts, poster(grabber, width, height, rotation));
+      return new MediaAnalysis(
+          facts, poster(grabber, width, height, rotation).flatMap(thumbnailer::render));
     } catch (FrameGrabber.Exception e) {
       LOG.debug("Closing the grabber failed", e);
-      return Measurement.UNMEASURED;
+      return MediaAnalysis.UNMEASURED;
     }
   }
 
   private Optional<Picture> poster(
       FFmpegFrameGrabber grabber, int width, int height, int rotation) {
-    double scale = Math.min(1.0, 2.0 * thumbnailSide / Math.max(width, height));
+    double scale = Math.min(1.0, 2.0 * Thumbnailer.MAX_SIDE / Math.max(width, height));
     grabber.setImageWidth(Math.max(1, (int) Math.round(width * scale)));
     grabber.setImageHeight(Math.max(1, (int) Math.round(height * scale)));
     try {
@@ -80,7 +81,7 @@ final class AvProbe {
       }
       try (Java2DFrameConverter converter = new Java2DFrameConverter()) {
         BufferedImage image = Java2DFrameConverter.cloneBufferedImage(converter.convert(frame));
-        return Optional.of(new Picture(image, 1, rotation));
+        return Optional.of(new Picture(image, rotation));
       }
     } catch (FrameGrabber.Exception | RuntimeException e) {
       LOG.debug("No poster frame could be decoded", e);

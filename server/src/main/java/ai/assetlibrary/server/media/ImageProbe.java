@@ -1,113 +1,68 @@
 package ai.assetlibrary.server.media;
 
 import ai.assetlibrary.server.media.MediaRejectedException.Reason;
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.imaging.ImageProcessingException;
-import com.drew.metadata.Metadata;
-import com.drew.metadata.MetadataException;
-import com.drew.metadata.exif.ExifIFD0Directory;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
+import ai.assetlibrary.server.vips.Vips;
+import ai.assetlibrary.server.vips.VipsException;
+import ai.assetlibrary.server.vips.VipsImage;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.EnumSet;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
+import java.util.Set;
 
 /**
- * Measures still images with ImageIO (plus TwelveMonkeys for WebP) and reads their EXIF orientation
- * with metadata-extractor. Dimensions come from the header before anything is decoded; decoding is
- * subsampled so that no more than about twice the thumbnail size is ever held in memory.
+ * Measures pictures with libvips: JPEG, PNG, GIF, WebP, TIFF and, where libvips was built with
+ * libheif, HEIC and HEIF. Size and EXIF orientation come from the header and are checked against
+ * the pixel budget before a pixel is decoded; the thumbnail is then decoded at the size it needs. A
+ * file libvips cannot read as a picture is refused as damaged.
  */
 final class ImageProbe {
 
-  /** The JDK's JPEG reader drops a broken ICC profile and decodes as sRGB, as browsers do. */
-  private static final String BAD_COLOR_PROFILE = "Embedded color profile is invalid";
-
+  private final Vips vips;
   private final PixelBudget budget;
-  private final int thumbnailSide;
+  private final Thumbnailer thumbnailer;
+  private final Set<AcceptedType> types;
 
-  ImageProbe(PixelBudget budget, int thumbnailSide) {
+  ImageProbe(Vips vips, PixelBudget budget, Thumbnailer thumbnailer) {
+    this.vips = vips;
     this.budget = budget;
-    this.thumbnailSide = thumbnailSide;
-  }
-
-  /** Empty when no ImageIO reader knows the type (the caller may try another probe). */
-  Optional<Measurement> analyze(Path file, AcceptedType type)
-      throws IOException, MediaRejectedException {
-    Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type.mimeType());
-    if (!readers.hasNext()) {
-      return Optional.empty();
-    }
-    ImageReader reader = readers.next();
-    try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-      reader.setInput(in, true, true);
-      int width;
-      int height;
-      try {
-        width = reader.getWidth(0);
-        height = reader.getHeight(0);
-      } catch (IOException | RuntimeException e) {
-        throw corrupt(type, e);
-      }
-      if (width <= 0 || height <= 0) {
-        throw new MediaRejectedException(Reason.CORRUPT, "The image declares no size.");
-      }
-      budget.check(width, height);
-      AtomicBoolean damaged = new AtomicBoolean();
-      reader.addIIOReadWarningListener(
-          (source, warning) -> {
-            if (!warning.startsWith(BAD_COLOR_PROFILE)) {
-              damaged.set(true);
-            }
-          });
-      ImageReadParam param = reader.getDefaultReadParam();
-      // Keep every step-th pixel so the long side stays at or above the thumbnail's: a fraction of
-      // the memory and of the scaling work, with enough pixels left to filter down from.
-      int step = Math.max(1, Math.max(width, height) / thumbnailSide);
-      param.setSourceSubsampling(step, step, 0, 0);
-      BufferedImage image;
-      try {
-        image = reader.read(0, param);
-      } catch (IOException | RuntimeException e) {
-        throw corrupt(type, e);
-      }
-      if (damaged.get()) {
-        throw new MediaRejectedException(
-            Reason.CORRUPT, "The " + type.extension() + " data is damaged or cut short.");
-      }
-      int orientation = exifOrientation(file);
-      boolean sideways = orientation >= 5 && orientation <= 8;
-      MediaFacts facts =
-          new MediaFacts(sideways ? height : width, sideways ? width : height, null, null);
-      return Optional.of(new Measurement(facts, Optional.of(new Picture(image, orientation, 0))));
-    } finally {
-      reader.dispose();
+    this.thumbnailer = thumbnailer;
+    this.types =
+        EnumSet.of(
+            AcceptedType.JPEG,
+            AcceptedType.PNG,
+            AcceptedType.GIF,
+            AcceptedType.WEBP,
+            AcceptedType.TIFF);
+    if (vips.has("heifload")) {
+      types.add(AcceptedType.HEIC);
+      types.add(AcceptedType.HEIF);
     }
   }
 
-  /** EXIF orientation 1–8; 1 when the file carries none or it cannot be read. */
-  private static int exifOrientation(Path file) {
-    try {
-      Metadata metadata = ImageMetadataReader.readMetadata(file.toFile());
-      for (ExifIFD0Directory exif : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
-        if (exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
-          int orientation = exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
-          return orientation >= 1 && orientation <= 8 ? orientation : 1;
-        }
-      }
-    } catch (ImageProcessingException | IOException | MetadataException | RuntimeException e) {
-      // Orientation is optional: without readable EXIF the picture is shown as stored.
-    }
-    return 1;
+  /** Whether this probe reads {@code type}. */
+  boolean reads(AcceptedType type) {
+    return types.contains(type);
   }
 
-  private static MediaRejectedException corrupt(AcceptedType type, Exception cause) {
-    return new MediaRejectedException(
-        Reason.CORRUPT,
-        "The file cannot be read as " + type.extension() + ": " + cause.getMessage());
+  MediaAnalysis analyze(Path file, AcceptedType type) throws MediaRejectedException {
+    int width;
+    int height;
+    int orientation;
+    try (VipsImage header = vips.open(file)) {
+      width = header.width();
+      height = header.height();
+      orientation = header.orientation();
+    } catch (VipsException e) {
+      throw new MediaRejectedException(
+          Reason.CORRUPT, "The file cannot be read as " + type.extension() + ".");
+    }
+    if (width <= 0 || height <= 0) {
+      throw new MediaRejectedException(Reason.CORRUPT, "The image declares no size.");
+    }
+    budget.check(width, height);
+    boolean sideways = orientation >= 5;
+    MediaFacts facts =
+        new MediaFacts(sideways ? height : width, sideways ? width : height, null, null);
+    return new MediaAnalysis(facts, Optional.of(thumbnailer.renderFile(file, type)));
   }
 }

@@ -1,6 +1,7 @@
 package ai.assetlibrary.server.media;
 
 import ai.assetlibrary.server.metrics.AssetMetrics;
+import ai.assetlibrary.server.vips.Vips;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,32 +16,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures an uploaded file before it is stored and renders its thumbnail: images through ImageIO,
- * video, audio and HEIF through FFmpeg. A file that cannot be parsed as its type, or declares more
- * pixels than allowed, is rejected; a file that merely cannot be measured (an unusual codec, a
- * probe that takes too long) passes unmeasured. The work runs on one worker per core, so however
- * many uploads arrive at once, only that many decoded pictures are ever in memory.
+ * Measures an uploaded file before it is stored and renders its thumbnail: pictures through libvips
+ * (BMP through ImageIO), video and audio through FFmpeg. A file that cannot be parsed as its type,
+ * or declares more pixels than allowed, is rejected; a file that merely cannot be measured (an
+ * unusual codec, a probe that takes too long) passes unmeasured. The work runs on one worker per
+ * core, so however many uploads arrive at once, only that many decoded pictures are ever in memory.
  */
 public final class MediaAnalyzer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MediaAnalyzer.class);
 
   private final long maxPixels;
-  private final ImageProbe images;
+  private final ImageProbe pictures;
+  private final BitmapProbe bitmaps;
   private final AvProbe audioVisual;
   private final Duration timeout;
   private final ExecutorService workers;
-  private final Thumbnailer thumbnailer;
   private final AssetMetrics metrics;
 
-  public MediaAnalyzer(
-      long maxPixels, Duration timeout, Thumbnailer thumbnailer, AssetMetrics metrics) {
+  public MediaAnalyzer(long maxPixels, Duration timeout, Vips vips, AssetMetrics metrics) {
     this.maxPixels = maxPixels;
-    this.thumbnailer = thumbnailer;
     this.metrics = metrics;
     PixelBudget budget = new PixelBudget(maxPixels);
-    this.images = new ImageProbe(budget, Thumbnailer.MAX_SIDE);
-    this.audioVisual = new AvProbe(budget, Thumbnailer.MAX_SIDE);
+    Thumbnailer thumbnailer = new Thumbnailer(vips, metrics);
+    this.pictures = new ImageProbe(vips, budget, thumbnailer);
+    this.bitmaps = new BitmapProbe(budget, thumbnailer);
+    this.audioVisual = new AvProbe(budget, thumbnailer);
     this.timeout = timeout;
     AtomicInteger count = new AtomicInteger();
     this.workers =
@@ -87,20 +88,20 @@ public final class MediaAnalyzer implements AutoCloseable {
   private MediaAnalysis probe(Path file, AcceptedType type)
       throws IOException, MediaRejectedException {
     long started = System.nanoTime();
-    Measurement measurement;
     try {
-      measurement = probeByFamily(file, type);
+      return probeByFamily(file, type);
     } finally {
       metrics.probe(type.family().mediaType(), System.nanoTime() - started);
     }
-    return new MediaAnalysis(
-        measurement.facts(), measurement.picture().flatMap(thumbnailer::render));
   }
 
-  private Measurement probeByFamily(Path file, AcceptedType type)
+  private MediaAnalysis probeByFamily(Path file, AcceptedType type)
       throws IOException, MediaRejectedException {
+    if (pictures.reads(type)) {
+      return pictures.analyze(file, type);
+    }
     if (type.family() == MediaFamily.IMAGE) {
-      var measured = images.analyze(file, type);
+      var measured = bitmaps.analyze(file, type);
       if (measured.isPresent()) {
         return measured.get();
       }

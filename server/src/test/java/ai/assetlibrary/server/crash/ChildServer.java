@@ -45,11 +45,11 @@ final class ChildServer implements AutoCloseable {
   static ChildServer start(Path dataDir, String apiKey, Map<String, String> environment)
       throws IOException {
     Path jar = Path.of(System.getProperty("assets.jar", "target/asset-server.jar"));
-    Path archive = jar.resolveSibling("asset-server.jsa");
+    Path cache = jar.resolveSibling("asset-server.aot");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (Files.isRegularFile(archive)) {
-      command.add("-XX:SharedArchiveFile=" + archive);
+    if (Files.isRegularFile(cache)) {
+      command.add("-XX:AOTCache=" + cache);
     }
     command.add("-jar");
     command.add(jar.toString());

@@ -8,8 +8,8 @@ import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaFamily;
 import ai.assetlibrary.server.media.MediaRejectedException;
 import ai.assetlibrary.server.media.MediaTypeDetector;
-import ai.assetlibrary.server.media.Thumbnailer;
 import ai.assetlibrary.server.metrics.AssetMetrics;
+import ai.assetlibrary.server.vips.Vips;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,8 +41,7 @@ class MediaProbeFuzzTest {
   static void createAnalyzer() throws IOException {
     scratch = Files.createTempDirectory("fuzz-media");
     metrics = new AssetMetrics();
-    analyzer =
-        new MediaAnalyzer(MAX_PIXELS, Duration.ofSeconds(5), new Thumbnailer(metrics), metrics);
+    analyzer = new MediaAnalyzer(MAX_PIXELS, Duration.ofSeconds(5), Vips.library(), metrics);
   }
 
   @AfterAll

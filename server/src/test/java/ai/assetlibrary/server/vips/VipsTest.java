@@ -1,0 +1,103 @@
+package ai.assetlibrary.server.vips;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.assetlibrary.server.testing.TestMedia;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VipsTest {
+
+  private final Vips vips = Vips.library();
+
+  @TempDir Path dir;
+
+  @Test
+  void theHeaderGivesTheSizeAndTheThumbnailKeepsTheAspect() throws Exception {
+    Path file = write("wide.jpg", TestMedia.jpeg(2000, 1000));
+
+    try (VipsImage header = vips.open(file);
+        VipsImage thumbnail = vips.thumbnail(file, 512)) {
+      assertThat(header.width()).isEqualTo(2000);
+      assertThat(header.height()).isEqualTo(1000);
+      assertThat(header.orientation()).isEqualTo(1);
+      BufferedImage encoded = decode(vips.encode(thumbnail, ".jpg[Q=85,strip]"));
+      assertThat(encoded.getWidth()).isEqualTo(512);
+      assertThat(encoded.getHeight()).isEqualTo(256);
+    }
+  }
+
+  @Test
+  void exifOrientationIsReadAndTheThumbnailIsUpright() throws Exception {
+    Path file = write("turned.jpg", TestMedia.jpegWithOrientation(400, 200, 6));
+
+    try (VipsImage header = vips.open(file);
+        VipsImage thumbnail = vips.thumbnail(file, 512)) {
+      assertThat(header.orientation()).isEqualTo(6);
+      BufferedImage encoded = decode(vips.encode(thumbnail, ".png"));
+      assertThat(encoded.getWidth()).isEqualTo(200);
+      assertThat(encoded.getHeight()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void pixelsFromMemoryAreRotatedClockwise() throws Exception {
+    byte[] redLeftColumn = new byte[3 * 2 * 1];
+    redLeftColumn[0] = (byte) 255; // pixel (0,0) red, pixel (1,0) black: 2×1
+
+    try (VipsImage image = vips.fromPixels(redLeftColumn, 2, 1, 3);
+        VipsImage turned = vips.rotate(image, 90)) {
+      BufferedImage encoded = decode(vips.encode(turned, ".png"));
+      assertThat(encoded.getWidth()).isEqualTo(1);
+      assertThat(encoded.getHeight()).isEqualTo(2);
+      assertThat(encoded.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0xFF0000);
+    }
+  }
+
+  @Test
+  void aFormatOutsideTheAcceptedLoadersIsNotOpened() throws IOException {
+    // A valid binary PPM, which libvips reads unless its loader is blocked.
+    byte[] ppm = ("P6\n1 1\n255\n" + "\u0000\u0000\u0000").getBytes(StandardCharsets.ISO_8859_1);
+    Path file = write("picture.ppm", ppm);
+
+    assertThatThrownBy(() -> vips.open(file)).isInstanceOf(VipsException.class);
+  }
+
+  @Test
+  void aDamagedFileFailsWhenDecodedAndTheMessageHoldsNoPath() throws IOException {
+    Path file = write("cut.jpg", TestMedia.truncated(TestMedia.jpeg(800, 600), 0.6));
+
+    assertThatThrownBy(
+            () -> {
+              try (VipsImage thumbnail = vips.thumbnail(file, 512)) {
+                vips.encode(thumbnail, ".jpg");
+              }
+            })
+        .isInstanceOf(VipsException.class)
+        .message()
+        .doesNotContain(dir.toString());
+  }
+
+  @Test
+  void theLoadersOfAcceptedTypesArePresent() {
+    assertThat(vips.has("jpegload")).isTrue();
+    assertThat(vips.has("pngload")).isTrue();
+    assertThat(vips.has("no-such-operation")).isFalse();
+  }
+
+  private Path write(String name, byte[] bytes) throws IOException {
+    return Files.write(dir.resolve(name), bytes);
+  }
+
+  private static BufferedImage decode(byte[] encoded) throws IOException {
+    return ImageIO.read(new ByteArrayInputStream(encoded));
+  }
+}
