@@ -45,7 +45,7 @@ public final class FileIngestor {
     long size = 0;
     try {
       int read;
-      while ((read = content.read(buffer)) != -1) {
+      while ((read = fill(content, buffer)) != -1) {
         size += read;
         if (size > maxFileBytes) {
           throw LibraryException.fileTooLarge(maxFileBytes);
@@ -84,6 +84,17 @@ public final class FileIngestor {
       }
       throw e;
     }
+  }
+
+  /**
+   * Reads until {@code buffer} is full or the content ends: the multipart parser hands out a few
+   * kilobytes per read, and each chunk kept means a digest update and a write.
+   *
+   * @return how many bytes were read, or -1 at the end of the content
+   */
+  private static int fill(InputStream content, byte[] buffer) throws IOException {
+    int filled = content.readNBytes(buffer, 0, buffer.length);
+    return filled == 0 ? -1 : filled;
   }
 
   /** A new blob for a file of {@code type}, holding (and having hashed) the head read so far. */
