@@ -34,4 +34,43 @@ public record AssetRecord(
     String providerErrorCode,
     String providerErrorMessage,
     long createdAt,
-    long updatedAt) {}
+    long updatedAt) {
+
+  /** This row as stored under {@code newId}, the key the database gave it. */
+  public AssetRecord withId(long newId) {
+    return new AssetRecord(
+        newId,
+        assetId,
+        tenantId,
+        ownerUserId,
+        groupId,
+        name,
+        status,
+        assetKind,
+        sourceType,
+        mediaType,
+        assetType,
+        mimeType,
+        fileType,
+        sizeBytes,
+        sha256,
+        storageKey,
+        deliveryKey,
+        originalFilename,
+        width,
+        height,
+        durationSeconds,
+        frameRate,
+        thumbnailStorageKey,
+        thumbnailDeliveryKey,
+        thumbnailMimeType,
+        thumbnailSha256,
+        expiresAt,
+        byteplusAssetId,
+        providerGroupId,
+        providerErrorCode,
+        providerErrorMessage,
+        createdAt,
+        updatedAt);
+  }
+}

@@ -15,6 +15,15 @@ public record AssetView(
     String ownerName,
     Optional<Grant> grant) {
 
+  /**
+   * An asset just uploaded into {@code group}, as its uploader sees it: no share of the asset
+   * itself exists yet, so the uploader's access is the group's.
+   */
+  static AssetView uploaded(AssetRecord asset, GroupView group) {
+    return new AssetView(
+        asset, group.group().publicId(), group.group().name(), group.ownerName(), group.grant());
+  }
+
   static AssetView of(AssetAccessRecord row, long callerId) {
     Optional<Grant> grant =
         row.asset().ownerUserId() == callerId

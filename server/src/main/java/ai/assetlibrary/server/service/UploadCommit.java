@@ -129,7 +129,7 @@ public final class UploadCommit {
             checkQuota(tx, group.ownerUserId(), file.size());
             long id = tx.assets().insert(row);
             idempotent.ifPresent(upload -> idempotency.claim(tx, caller, upload, id, now));
-            return tx.assets().findById(id).orElseThrow();
+            return row.withId(id);
           });
     } catch (IOException e) {
       written.forEach(files::remove);

@@ -89,14 +89,20 @@ public final class UploadService {
         stored = true;
         return new UploadResult(idempotency.earlier(caller, idempotent.get()).orElseThrow(), true);
       }
+      AssetView uploaded;
       if (target.legacyRoute()) {
         registration.now(row, target.group());
-      } else if (target.portrait()) {
-        registration.soon();
+        // The provider's answer has changed the row: read it as it is now.
+        uploaded = assets.get(caller, row.assetId());
+      } else {
+        if (target.portrait()) {
+          registration.soon();
+        }
+        uploaded = AssetView.uploaded(row, target.destination());
       }
       stored = true;
       metrics.uploadSize(type.family().mediaType(), file.size());
-      return new UploadResult(assets.get(caller, row.assetId()), false);
+      return new UploadResult(uploaded, false);
     } finally {
       metrics.upload(stored, System.nanoTime() - started);
       finished.ran();

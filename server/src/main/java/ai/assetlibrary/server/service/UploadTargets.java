@@ -45,7 +45,7 @@ public final class UploadTargets {
       }
       checkProviderRef(group.group());
       model.ifPresent(m -> checkModel(m, group.group()));
-      return new UploadTarget(group.group(), true, model);
+      return new UploadTarget(group, true, model);
     }
     if (model.isPresent() && groupId.isEmpty()) {
       throw new LibraryException(
@@ -54,7 +54,7 @@ public final class UploadTargets {
     GroupView group = groups.destination(caller, groupId.orElse(AccountService.LIBRARY_GROUP_ID));
     model.ifPresent(m -> checkModel(m, group.group()));
     checkUploadAllowed(group);
-    UploadTarget target = new UploadTarget(group.group(), false, model);
+    UploadTarget target = new UploadTarget(group, false, model);
     if (target.portrait()) {
       if (!group.group().status().equals(ACTIVE)) {
         throw notActive();

@@ -92,7 +92,11 @@ class SharingTest extends ServerTest {
   @Test
   void groupShareReachesItsAssetsAndEditAllowsUploadsIntoIt() {
     String group = createGroup(demo, "Team");
-    String id = server.uploadPng(demo, group, "a.png").get("assetId").asText();
+    JsonNode first = server.uploadPng(demo, group, "a.png");
+    String id = first.get("assetId").asText();
+    assertThat(first)
+        .as("the upload answers the record")
+        .isEqualTo(ok(server.get("/v1/assets/" + id, demo)));
 
     ok(share("/v1/asset-groups/" + group, Map.of("userId", 5002, "permission", "READ")));
     JsonNode seenGroup = ok(server.get("/v1/asset-groups/" + group, alice));
@@ -113,6 +117,9 @@ class SharingTest extends ServerTest {
     JsonNode uploaded = TestServer.json(server.upload(alice, pngInto(group))).get("data");
     assertThat(uploaded.get("userId").asLong()).as("the group's owner owns it").isEqualTo(5001);
     assertThat(uploaded.get("sharePermission").asText()).isEqualTo("EDIT");
+    assertThat(uploaded)
+        .as("the upload answers the record its uploader reads")
+        .isEqualTo(ok(server.get("/v1/assets/" + uploaded.get("assetId").asText(), alice)));
     assertThat(ok(server.get("/v1/asset-groups/" + group, demo)).get("assetCount").asLong())
         .isEqualTo(2);
   }
