@@ -10,14 +10,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.core.FileUploadSizeException;
 
 /**
  * Reads a multipart/form-data body in one pass as it arrives. Text parts are collected (bounded in
@@ -64,43 +59,39 @@ public final class MultipartFormReader {
     Map<String, String> fields = new LinkedHashMap<>();
     IngestedFile file = null;
     try {
-      StreamingFileUpload upload = new StreamingFileUpload();
-      upload.setMaxSize(maxBodyBytes());
-      upload.setMaxPartHeaderSize(MAX_PART_HEADER_BYTES);
-      upload.setHeaderCharset(StandardCharsets.UTF_8);
-      FileItemInputIterator items =
-          upload.getItemIterator(new MultipartBody(contentType, new ClientBodyStream(body)));
-      int parts = 0;
-      while (items.hasNext()) {
-        FileItemInput item = items.next();
-        if (++parts > MAX_PARTS) {
+      MultipartParser parts =
+          new MultipartParser(
+              new ClientBodyStream(body),
+              boundary(contentType),
+              maxBodyBytes(),
+              MAX_PART_HEADER_BYTES);
+      int count = 0;
+      for (PartHeaders part = parts.nextPart(); part != null; part = parts.nextPart()) {
+        if (++count > MAX_PARTS) {
           throw malformed("The form has more than " + MAX_PARTS + " parts.");
         }
-        String name = item.getFieldName();
+        String name = part.fieldName();
         if (filePartName.equals(name)) {
           if (file != null) {
             throw malformed("The form has more than one '" + filePartName + "' part.");
           }
-          // Not closed here: closing a part's stream early would drain the rest of the body.
-          file =
-              receiver.receive(
-                  Filenames.sanitize(clientFilename(item, name)), item.getInputStream());
+          file = receiver.receive(Filenames.sanitize(clientFilename(part, name)), parts.content());
         } else if (name != null && !name.isEmpty()) {
           if (fields.containsKey(name)) {
             throw LibraryException.invalidField(
                 name, "The form has more than one '" + name + "' part.");
           }
-          fields.put(name, readText(name, item));
+          fields.put(name, readText(name, parts.content()));
         }
       }
-      if (parts == 0) {
+      if (count == 0) {
         throw malformed(
             "The body holds no part delimited by the boundary its Content-Type declares.");
       }
       return new UploadForm(fields, Optional.ofNullable(file));
-    } catch (FileUploadSizeException e) {
+    } catch (MultipartException.TooLarge e) {
       closeQuietly(file);
-      if (e.getPermitted() == MAX_PART_HEADER_BYTES) {
+      if (e.permitted() == MAX_PART_HEADER_BYTES) {
         throw malformed("A part's headers are longer than " + MAX_PART_HEADER_BYTES + " bytes.");
       }
       throw new LibraryException(
@@ -112,7 +103,7 @@ public final class MultipartFormReader {
       if (StalledBody.isCause(e)) {
         throw StalledBody.error();
       }
-      if (e instanceof FileUploadException || hasCause(e, RequestBodyException.class)) {
+      if (e instanceof MultipartException || hasCause(e, RequestBodyException.class)) {
         throw malformed("The request body is not valid multipart/form-data: " + e.getMessage());
       }
       throw new UncheckedIOException(e);
@@ -122,17 +113,38 @@ public final class MultipartFormReader {
     }
   }
 
-  /** The file name the client gave; one with a NUL character is refused, never truncated. */
-  private static String clientFilename(FileItemInput item, String partName) {
-    try {
-      return item.getName();
-    } catch (InvalidPathException e) {
-      throw LibraryException.invalidField(partName, "The file name contains a NUL character.");
+  /** The boundary the Content-Type declares (RFC 2046: 1 to 70 characters, maybe quoted). */
+  private static String boundary(String contentType) {
+    String boundary = null;
+    for (String parameter : contentType == null ? new String[0] : contentType.split(";")) {
+      int equals = parameter.indexOf('=');
+      if (equals > 0
+          && parameter.substring(0, equals).strip().equalsIgnoreCase("boundary")
+          && boundary == null) {
+        boundary = parameter.substring(equals + 1).strip();
+        if (boundary.length() >= 2 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
+          boundary = boundary.substring(1, boundary.length() - 1);
+        }
+      }
     }
+    if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
+      throw malformed(
+          "The request body is not valid multipart/form-data: its Content-Type declares no"
+              + " boundary of 1 to 70 characters.");
+    }
+    return boundary;
   }
 
-  private static String readText(String name, FileItemInput item) throws IOException {
-    byte[] bytes = item.getInputStream().readNBytes(MAX_FIELD_BYTES + 1);
+  /** The file name the client gave; one with a NUL character is refused, never truncated. */
+  private static String clientFilename(PartHeaders part, String partName) {
+    if (part.fileName() != null && part.fileName().indexOf('\0') >= 0) {
+      throw LibraryException.invalidField(partName, "The file name contains a NUL character.");
+    }
+    return part.fileName();
+  }
+
+  private static String readText(String name, InputStream content) throws IOException {
+    byte[] bytes = content.readNBytes(MAX_FIELD_BYTES + 1);
     if (bytes.length > MAX_FIELD_BYTES) {
       throw LibraryException.invalidField(name, "'" + name + "' is too long.");
     }
