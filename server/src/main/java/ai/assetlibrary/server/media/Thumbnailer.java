@@ -33,12 +33,15 @@ final class Thumbnailer {
   }
 
   /**
-   * The thumbnail of the picture in {@code file}, decoded only at the size it needs; a file whose
-   * pixels cannot be decoded is refused as damaged.
+   * The thumbnail of the picture in {@code file}, read by libvips' {@code loader} (a JPEG shrunk by
+   * {@code jpegShrink} while it is decoded); a file whose pixels cannot be decoded is refused as
+   * damaged.
    */
-  EncodedThumbnail renderFile(Path file, AcceptedType type) throws MediaRejectedException {
+  EncodedThumbnail renderFile(Path file, AcceptedType type, String loader, int jpegShrink)
+      throws MediaRejectedException {
     long started = System.nanoTime();
-    try (VipsImage thumbnail = vips.thumbnail(file, MAX_SIDE)) {
+    try (VipsImage decoded = vips.load(file, loader, jpegShrink);
+        VipsImage thumbnail = vips.thumbnail(decoded, MAX_SIDE)) {
       return encode(thumbnail, thumbnail.hasAlpha(), started);
     } catch (VipsException e) {
       LOG.debug("Decoding a {} file failed: {}", type.extension(), e.getMessage());

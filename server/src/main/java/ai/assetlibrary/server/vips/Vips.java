@@ -10,6 +10,9 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * libvips (8.14 or newer), bound through the foreign function API: the few operations the server
@@ -21,6 +24,7 @@ public final class Vips {
 
   private static final int SIZE_DOWN = 2;
   private static final int FAIL_ON_ERROR = 2;
+  private static final int ACCESS_SEQUENTIAL = 1;
   private static final int BAND_FORMAT_UCHAR = 0;
 
   private static Vips instance;
@@ -29,8 +33,10 @@ public final class Vips {
   private final MemorySegment height;
   private final MemorySegment size;
   private final MemorySegment failOn;
-  private final MethodHandle newFromFile;
-  private final MethodHandle thumbnail;
+  private final MemorySegment shrink;
+  private final MemorySegment access;
+  private final MethodHandle jpegLoad;
+  private final Map<String, MethodHandle> loaders = new HashMap<>();
   private final MethodHandle thumbnailImage;
   private final MethodHandle rot;
   private final MethodHandle newFromMemoryCopy;
@@ -40,7 +46,6 @@ public final class Vips {
   private final MethodHandle imageHasAlpha;
   private final MethodHandle imageTypeOf;
   private final MethodHandle imageInt;
-  private final MethodHandle typeFind;
   private final MethodHandle errorBufferCopy;
   private final MethodHandle free;
   private final MethodHandle unref;
@@ -51,15 +56,23 @@ public final class Vips {
     this.height = global.allocateFrom("height");
     this.size = global.allocateFrom("size");
     this.failOn = global.allocateFrom("fail_on");
-    FunctionDescriptor optionsOnly = FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS);
-    this.newFromFile = library.variadic("vips_image_new_from_file", optionsOnly, 1);
-    this.thumbnail =
+    this.shrink = global.allocateFrom("shrink");
+    this.access = global.allocateFrom("access");
+    this.jpegLoad =
         library.variadic(
-            "vips_thumbnail",
+            "vips_jpegload",
             FunctionDescriptor.of(
-                JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS,
-                JAVA_INT, ADDRESS),
-            3);
+                JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT,
+                ADDRESS),
+            2);
+    FunctionDescriptor sequentialLoad =
+        FunctionDescriptor.of(
+            JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
+    for (String loader : List.of("pngload", "gifload", "webpload", "tiffload", "heifload")) {
+      library
+          .optionalVariadic("vips_" + loader, sequentialLoad, 2)
+          .ifPresent(handle -> loaders.put(loader, handle));
+    }
     this.thumbnailImage =
         library.variadic(
             "vips_thumbnail_image",
@@ -90,8 +103,6 @@ public final class Vips {
     this.imageInt =
         library.function(
             "vips_image_get_int", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
-    this.typeFind =
-        library.function("vips_type_find", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS));
     this.errorBufferCopy =
         library.function("vips_error_buffer_copy", FunctionDescriptor.of(ADDRESS));
     this.free = library.function("g_free", FunctionDescriptor.ofVoid(ADDRESS));
@@ -106,46 +117,60 @@ public final class Vips {
     return instance;
   }
 
-  /** {@code file}'s header: its size and metadata, without decoding a pixel. */
-  public VipsImage open(Path file) throws VipsException {
-    return call(
-        arena -> {
-          MemorySegment image =
-              (MemorySegment) newFromFile.invokeExact(path(arena, file), MemorySegment.NULL);
-          if (image.equals(MemorySegment.NULL)) {
-            throw failure(file);
-          }
-          return new VipsImage(this, image);
-        });
-  }
-
   /**
-   * {@code file} shrunk (never enlarged) to fit {@code side}×{@code side}, shrinking while it is
-   * decoded where the format allows, turned upright by its EXIF orientation. Decoding errors, which
-   * surface when the result is encoded, fail the encoding.
+   * {@code file} as the loader {@code loader} (e.g. {@code jpegload}, the one of the type the file
+   * was detected as) reads it, for one pass from top to bottom. Only the header is read now: the
+   * pixels are decoded, and decoding errors surface, when an image made from it is encoded.
+   *
+   * @param jpegShrink for {@code jpegload}: 1, 2, 4 or 8, the factor to shrink by while decoding
    */
-  public VipsImage thumbnail(Path file, int side) throws VipsException {
+  public VipsImage load(Path file, String loader, int jpegShrink) throws VipsException {
     return call(
         arena -> {
           MemorySegment out = arena.allocate(ADDRESS);
-          int status =
-              (int)
-                  thumbnail.invokeExact(
-                      path(arena, file),
-                      out,
-                      side,
-                      height,
-                      side,
-                      size,
-                      SIZE_DOWN,
-                      failOn,
-                      FAIL_ON_ERROR,
-                      MemorySegment.NULL);
+          int status;
+          if (loader.equals("jpegload")) {
+            status =
+                (int)
+                    jpegLoad.invokeExact(
+                        path(arena, file),
+                        out,
+                        shrink,
+                        jpegShrink,
+                        access,
+                        ACCESS_SEQUENTIAL,
+                        failOn,
+                        FAIL_ON_ERROR,
+                        MemorySegment.NULL);
+          } else {
+            MethodHandle load = loaders.get(loader);
+            if (load == null) {
+              throw new VipsException("This libvips has no " + loader);
+            }
+            status =
+                (int)
+                    load.invokeExact(
+                        path(arena, file),
+                        out,
+                        access,
+                        ACCESS_SEQUENTIAL,
+                        failOn,
+                        FAIL_ON_ERROR,
+                        MemorySegment.NULL);
+          }
           return result(status, out, file);
         });
   }
 
-  /** {@code image} shrunk (never enlarged) to fit {@code side}×{@code side}. */
+  /** Whether this libvips has the loader {@code loader}, e.g. {@code heifload}. */
+  public boolean canLoad(String loader) {
+    return loader.equals("jpegload") || loaders.containsKey(loader);
+  }
+
+  /**
+   * {@code image} shrunk (never enlarged) to fit {@code side}×{@code side} and turned upright by
+   * its EXIF orientation.
+   */
   public VipsImage thumbnail(VipsImage image, int side) throws VipsException {
     return call(
         arena -> {
@@ -213,18 +238,6 @@ public final class Vips {
             free.invokeExact(data);
           }
         });
-  }
-
-  /** Whether this libvips has the operation {@code nickname}, e.g. {@code heifload}. */
-  public boolean has(String nickname) {
-    try (Arena arena = Arena.ofConfined()) {
-      return (long)
-              typeFind.invokeExact(
-                  arena.allocateFrom("VipsOperation"), arena.allocateFrom(nickname))
-          != 0;
-    } catch (Throwable e) {
-      throw broken(e);
-    }
   }
 
   int width(MemorySegment image) {

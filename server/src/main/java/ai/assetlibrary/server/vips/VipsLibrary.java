@@ -13,6 +13,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,17 @@ final class VipsLibrary {
   MethodHandle variadic(String name, FunctionDescriptor descriptor, int fixedArguments) {
     return linker.downcallHandle(
         symbol(name), descriptor, Linker.Option.firstVariadicArg(fixedArguments));
+  }
+
+  /** {@link #variadic}, or empty when this libvips lacks the function. */
+  Optional<MethodHandle> optionalVariadic(
+      String name, FunctionDescriptor descriptor, int fixedArguments) {
+    return symbols
+        .find(name)
+        .map(
+            symbol ->
+                linker.downcallHandle(
+                    symbol, descriptor, Linker.Option.firstVariadicArg(fixedArguments)));
   }
 
   void configure() throws Throwable {
