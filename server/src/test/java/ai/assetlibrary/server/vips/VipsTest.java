@@ -9,6 +9,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +89,31 @@ class VipsTest {
         .isInstanceOf(VipsException.class)
         .message()
         .doesNotContain(dir.toString());
+  }
+
+  @Test
+  void thumbnailsRenderedOnSeveralThreadsAtOnceComeOutWhole() throws Exception {
+    Path file = write("photo.jpg", TestMedia.jpeg(1280, 720));
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<int[]>> sizes = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        sizes.add(
+            threads.submit(
+                () -> {
+                  try (VipsImage decoded = vips.load(file, "jpegload", 2);
+                      VipsImage thumbnail = vips.thumbnail(decoded, 300)) {
+                    BufferedImage image = decode(vips.encode(thumbnail, ".jpg[Q=85,strip]"));
+                    return new int[] {image.getWidth(), image.getHeight()};
+                  }
+                }));
+      }
+      for (Future<int[]> size : sizes) {
+        assertThat(size.get()).containsExactly(300, 169);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
