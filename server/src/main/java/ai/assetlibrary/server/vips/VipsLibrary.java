@@ -10,17 +10,13 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The libvips shared library, loaded once: finds its functions and sets it up for the server (its
  * operation cache off, one thread per operation, its Orc vector code off, only the loaders of
- * accepted picture types, its warnings in our log).
+ * accepted picture types, its warnings off).
  */
 final class VipsLibrary {
 
@@ -35,11 +31,6 @@ final class VipsLibrary {
           "VipsForeignLoadWebp",
           "VipsForeignLoadTiff",
           "VipsForeignLoadHeif");
-
-  /** G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO. */
-  private static final int LOG_LEVELS = (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6);
-
-  private static final Logger LOG = LoggerFactory.getLogger(Vips.class);
 
   private final Linker linker = Linker.nativeLinker();
   private final SymbolLookup symbols;
@@ -89,29 +80,16 @@ final class VipsLibrary {
 
   void configure() throws Throwable {
     Arena global = Arena.global();
-    MemorySegment logger =
-        linker.upcallStub(
-            MethodHandles.lookup()
-                .findStatic(
-                    VipsLibrary.class,
-                    "log",
-                    MethodType.methodType(
-                        void.class,
-                        MemorySegment.class,
-                        int.class,
-                        MemorySegment.class,
-                        MemorySegment.class)),
-            FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, ADDRESS, ADDRESS),
-            global);
-    MethodHandle setHandler =
-        function(
-            "g_log_set_handler",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
-    if ((int)
-            setHandler.invokeExact(
-                global.allocateFrom("VIPS"), LOG_LEVELS, logger, MemorySegment.NULL)
-        == 0) {
-      throw new IllegalStateException("libvips' log could not be taken over");
+    // libvips' warnings are about the file being read, and its failures come back through its
+    // error buffer: VIPS_WARNING, read by vips_init, turns them off. (A log handler calling back
+    // into the JVM would attach each of libvips' worker threads to it.)
+    MethodHandle setenv =
+        linker.downcallHandle(
+            linker.defaultLookup().find("setenv").orElseThrow(),
+            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+    if ((int) setenv.invokeExact(global.allocateFrom("VIPS_WARNING"), global.allocateFrom("1"), 1)
+        != 0) {
+      throw new IllegalStateException("VIPS_WARNING could not be set");
     }
     if ((int)
             function("vips_init", FunctionDescriptor.of(JAVA_INT, ADDRESS))
@@ -133,12 +111,6 @@ final class VipsLibrary {
     for (String loader : LOADERS) {
       block.invokeExact(global.allocateFrom(loader), 0);
     }
-  }
-
-  /** libvips' warnings about one file, which the caller turns into a refusal, go to our log. */
-  private static void log(
-      MemorySegment domain, int level, MemorySegment message, MemorySegment data) {
-    LOG.debug("libvips: {}", message.reinterpret(Long.MAX_VALUE).getString(0));
   }
 
   private MemorySegment symbol(String name) {
