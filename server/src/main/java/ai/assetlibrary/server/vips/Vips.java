@@ -29,7 +29,6 @@ public final class Vips {
 
   private static Vips instance;
 
-  private final VipsLibrary library;
   private final MemorySegment height;
   private final MemorySegment size;
   private final MemorySegment failOn;
@@ -51,7 +50,6 @@ public final class Vips {
   private final MethodHandle unref;
 
   private Vips(VipsLibrary library) {
-    this.library = library;
     Arena global = Arena.global();
     this.height = global.allocateFrom("height");
     this.size = global.allocateFrom("size");
