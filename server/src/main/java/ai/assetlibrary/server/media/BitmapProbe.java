@@ -20,9 +20,6 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class BitmapProbe {
 
-  /** The JDK's JPEG reader drops a broken ICC profile and decodes as sRGB, as browsers do. */
-  private static final String BAD_COLOR_PROFILE = "Embedded color profile is invalid";
-
   private final PixelBudget budget;
   private final Thumbnailer thumbnailer;
 
@@ -55,12 +52,7 @@ final class BitmapProbe {
       }
       budget.check(width, height);
       AtomicBoolean damaged = new AtomicBoolean();
-      reader.addIIOReadWarningListener(
-          (source, warning) -> {
-            if (!warning.startsWith(BAD_COLOR_PROFILE)) {
-              damaged.set(true);
-            }
-          });
+      reader.addIIOReadWarningListener((source, warning) -> damaged.set(true));
       ImageReadParam param = reader.getDefaultReadParam();
       // Keep every step-th pixel so the long side stays at or above the thumbnail's: a fraction of
       // the memory and of the scaling work, with enough pixels left to filter down from.

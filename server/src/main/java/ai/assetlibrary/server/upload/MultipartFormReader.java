@@ -115,18 +115,8 @@ public final class MultipartFormReader {
 
   /** The boundary the Content-Type declares (RFC 2046: 1 to 70 characters, maybe quoted). */
   private static String boundary(String contentType) {
-    String boundary = null;
-    for (String parameter : contentType == null ? new String[0] : contentType.split(";")) {
-      int equals = parameter.indexOf('=');
-      if (equals > 0
-          && parameter.substring(0, equals).strip().equalsIgnoreCase("boundary")
-          && boundary == null) {
-        boundary = parameter.substring(equals + 1).strip();
-        if (boundary.length() >= 2 && boundary.startsWith("\"") && boundary.endsWith("\"")) {
-          boundary = boundary.substring(1, boundary.length() - 1);
-        }
-      }
-    }
+    String boundary =
+        contentType == null ? null : PartHeaders.parameters(contentType).get("boundary");
     if (boundary == null || boundary.isEmpty() || boundary.length() > 70) {
       throw malformed(
           "The request body is not valid multipart/form-data: its Content-Type declares no"

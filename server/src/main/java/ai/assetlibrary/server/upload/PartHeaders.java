@@ -52,8 +52,11 @@ record PartHeaders(String fieldName, String fileName) {
     return new PartHeaders(formData ? parameters.get("name") : null, fileName);
   }
 
-  /** The parameters after the first {@code ;}, names in lower case; the first of a name wins. */
-  private static Map<String, String> parameters(String header) {
+  /**
+   * The parameters of a header value after its first {@code ;} (Content-Disposition's, and
+   * Content-Type's boundary), names in lower case; the first of a name wins.
+   */
+  static Map<String, String> parameters(String header) {
     Map<String, String> parameters = new LinkedHashMap<>();
     int at = header.indexOf(';');
     while (at >= 0 && at < header.length()) {
