@@ -24,18 +24,19 @@ public enum Dialect {
     }
 
     /**
-     * Names holding every trigram of the keyword, from the FTS5 trigram index, that contain it; a
-     * keyword of fewer than three characters has no trigram, and is looked for without the index.
+     * Names holding every trigram of the keyword, from the FTS5 trigram index, each joined to its
+     * asset (the index first, whatever the planner would rather); a keyword of fewer than three
+     * characters has no trigram, and is looked for without the index.
      */
     @Override
-    Optional<String> nameCandidates(String keyword) {
+    Optional<String> nameMatches(String keyword) {
       if (keyword.codePointCount(0, keyword.length()) < 3) {
         return Optional.empty();
       }
       return Optional.of(
-          "SELECT rowid AS id FROM asset_name_search WHERE asset_name_search MATCH :namePhrase"
-              + " AND lower(name) LIKE :namePattern ESCAPE '!'"
-              + " UNION SELECT id FROM assets WHERE asset_id = :keyword");
+          " asset_name_search CROSS JOIN assets a WHERE a.id = asset_name_search.rowid"
+              + " AND asset_name_search MATCH :namePhrase"
+              + " AND lower(a.name) LIKE :namePattern ESCAPE '!'");
     }
   },
   POSTGRESQL("classpath:db/migration/postgresql") {
@@ -56,10 +57,8 @@ public enum Dialect {
 
     /** Names that contain the keyword, through the {@code pg_trgm} index of lower-cased names. */
     @Override
-    Optional<String> nameCandidates(String keyword) {
-      return Optional.of(
-          "SELECT id FROM assets WHERE lower(name) LIKE :namePattern ESCAPE '!'"
-              + " OR asset_id = :keyword");
+    Optional<String> nameMatches(String keyword) {
+      return Optional.of(" assets a WHERE lower(a.name) LIKE :namePattern ESCAPE '!'");
     }
   };
 
@@ -80,10 +79,10 @@ public enum Dialect {
   abstract boolean isUnreachable(SQLException e);
 
   /**
-   * A query of the ids of the assets whose names contain {@code keyword}, answered from the
-   * database's name index, and of the asset whose public id is {@code keyword}; bound as {@code
-   * :keyword}, {@code :namePattern} ({@code lower(name) LIKE}) and {@code :namePhrase} (an FTS5
-   * phrase); empty when the index cannot narrow this keyword.
+   * A {@code FROM} clause and {@code WHERE} condition of the assets, as {@code a}, whose names
+   * contain {@code keyword}, read through the name index in its order so that a {@code LIMIT} stops
+   * it early; bound as {@code :namePattern} ({@code lower(name) LIKE}) and {@code :namePhrase} (an
+   * FTS5 phrase); empty when the index cannot narrow this keyword.
    */
-  abstract Optional<String> nameCandidates(String keyword);
+  abstract Optional<String> nameMatches(String keyword);
 }

@@ -20,12 +20,16 @@ import org.jdbi.v3.core.statement.Query;
  * them, the assets shared with them one by one) is read in list order from its own index, only as
  * far as the page reaches, and the sources are merged; the number is summed from the tallies the
  * database keeps per group. A keyword is looked up in the name index instead, so its cost follows
- * the names that match.
+ * the names that match, as far as {@link AssetPage#COUNTED_MATCHES} of them: a keyword that matches
+ * more is paged like the other filters, from the list-order indexes, its number a lower bound.
  */
 final class VisibleAssetQuery {
 
   /** A list position: newest first, ties broken by id, both descending. */
   private record Key(long id, long createdAt) {}
+
+  /** A row of a name search: an id of the page (null when it is empty) and the total. */
+  private record Match(Long id, long total) {}
 
   /** One source of visible assets: its query (unordered) and the arguments of its own. */
   private record Branch(String sql, Map<String, Object> arguments) {}
@@ -37,24 +41,32 @@ final class VisibleAssetQuery {
 
   private final Handle handle;
   private final AssetFilter filter;
-  private final Optional<String> nameCandidates;
+  private final Optional<String> nameMatches;
   private final VisibleAssetSql sql;
 
   VisibleAssetQuery(Handle handle, Dialect dialect, AssetFilter filter) {
     this.handle = handle;
     this.filter = filter;
-    this.nameCandidates =
-        filter.keyword() == null ? Optional.empty() : dialect.nameCandidates(filter.keyword());
-    this.sql = new VisibleAssetSql(filter, nameCandidates);
+    this.nameMatches =
+        filter.keyword() == null ? Optional.empty() : dialect.nameMatches(filter.keyword());
+    this.sql = new VisibleAssetSql(filter, false);
   }
 
   /** The page the filter's offset, limit and position select, and how many it selects in all. */
   AssetPage page() {
-    if (nameCandidates.isPresent()) {
-      return byNamePage();
+    if (filter.keyword() == null) {
+      boolean owned = ownedIncluded();
+      return new AssetPage(rows(pageIds(owned)), count(owned), true);
     }
-    boolean owned = ownedIncluded();
-    return new AssetPage(rows(pageIds(owned)), count(owned));
+    Optional<AssetPage> byName = nameMatches.flatMap(this::byNamePage);
+    if (byName.isPresent()) {
+      return byName.get();
+    }
+    long counted = nameMatches.isPresent() ? AssetPage.COUNTED_MATCHES + 1 : countedMatches();
+    return new AssetPage(
+        rows(pageIds(ownedIncluded())),
+        Math.min(counted, AssetPage.COUNTED_MATCHES),
+        counted <= AssetPage.COUNTED_MATCHES);
   }
 
   /**
@@ -88,36 +100,57 @@ final class VisibleAssetQuery {
   }
 
   /**
-   * A name search's page and total from one statement, which consults the name index once; a page
-   * past the end (no row to carry the total) counts on its own.
+   * A name search's page and exact total from one statement, which consults the name index once and
+   * reads at most one more match than {@link AssetPage#COUNTED_MATCHES}; empty when there are more
+   * (then the matches read are not the newest).
    */
-  private AssetPage byNamePage() {
+  private Optional<AssetPage> byNamePage(String nameMatches) {
+    VisibleAssetSql indexed = new VisibleAssetSql(filter, true);
+    String visible = " AND " + indexed.visibleTo() + indexed.conditions(false);
     String statement =
-        sql.candidates()
-            + ", v AS MATERIALIZED (SELECT a.id, a.created_at"
-            + sql.fromCandidates()
-            + sql.conditions(false)
-            + ") SELECT v.id, (SELECT count(*) FROM v) AS total FROM v"
+        "WITH v AS MATERIALIZED (SELECT m.id, m.created_at FROM (SELECT a.id, a.created_at FROM"
+            + nameMatches
+            + visible
+            + " LIMIT "
+            + (AssetPage.COUNTED_MATCHES + 1)
+            + ") m UNION SELECT a.id, a.created_at FROM assets a WHERE a.asset_id = :keyword"
+            + visible
+            + ") SELECT p.id, t.total FROM (SELECT count(*) AS total FROM v) t"
+            + " LEFT JOIN (SELECT v.id, v.created_at FROM v"
             + (filter.afterId() == null
                 ? ""
                 : " WHERE v.created_at < :afterCreatedAt"
                     + " OR (v.created_at = :afterCreatedAt AND v.id < :afterId)")
-            + " ORDER BY v.created_at DESC, v.id DESC LIMIT :limit OFFSET :offset";
-    List<long[]> found =
+            + " ORDER BY v.created_at DESC, v.id DESC LIMIT :limit OFFSET :offset) p ON 1 = 1"
+            + " ORDER BY p.created_at DESC, p.id DESC";
+    List<Match> found =
         bound(statement)
-            .map((rs, ctx) -> new long[] {rs.getLong("id"), rs.getLong("total")})
+            .map(
+                (rs, ctx) -> {
+                  long id = rs.getLong("id");
+                  return new Match(rs.wasNull() ? null : id, rs.getLong("total"));
+                })
             .list();
-    if (found.isEmpty()) {
-      return new AssetPage(List.of(), nameCount());
+    long total = found.get(0).total();
+    if (total > AssetPage.COUNTED_MATCHES) {
+      return Optional.empty();
     }
-    return new AssetPage(
-        rows(found.stream().map(idAndTotal -> idAndTotal[0]).toList()), found.get(0)[1]);
+    List<Long> ids = found.stream().map(Match::id).filter(Objects::nonNull).toList();
+    return Optional.of(new AssetPage(rows(ids), total, true));
   }
 
-  /** How many assets the name search finds, for a page past its end. */
-  private long nameCount() {
+  /**
+   * How many assets a keyword that the name index cannot narrow finds, counted as far as one past
+   * {@link AssetPage#COUNTED_MATCHES}.
+   */
+  private long countedMatches() {
     return bound(
-            sql.candidates() + " SELECT count(*)" + sql.fromCandidates() + sql.conditions(false))
+            "SELECT count(*) FROM (SELECT 1 FROM assets a WHERE "
+                + sql.visibleTo()
+                + sql.conditions(false)
+                + " LIMIT "
+                + (AssetPage.COUNTED_MATCHES + 1)
+                + ") m")
         .mapTo(Long.class)
         .one();
   }
@@ -127,11 +160,6 @@ final class VisibleAssetQuery {
    * {@code owned}.
    */
   private long count(boolean owned) {
-    if (filter.keyword() != null) {
-      return bound("SELECT count(*) FROM assets a WHERE " + sql.visibleTo() + sql.conditions(false))
-          .mapTo(Long.class)
-          .one();
-    }
     String groups = countedGroups(owned);
     StringBuilder total = new StringBuilder("SELECT 0");
     if (!groups.isEmpty()) {

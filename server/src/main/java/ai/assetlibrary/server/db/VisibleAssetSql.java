@@ -1,12 +1,11 @@
 package ai.assetlibrary.server.db;
 
 import ai.assetlibrary.server.records.AssetFilter;
-import java.util.Optional;
 
 /**
  * The SQL of {@link VisibleAssetQuery}, built from the filters actually given (no {@code :x IS NULL
- * OR …}, which would keep the planners off the indexes): each source of visible assets, the
- * conditions of the filter, and the name index's candidates.
+ * OR …}, which would keep the planners off the indexes): each source of visible assets and the
+ * conditions of the filter.
  */
 final class VisibleAssetSql {
 
@@ -16,11 +15,15 @@ final class VisibleAssetSql {
       "SELECT g.id FROM asset_groups g WHERE g.owner_user_id = :userId";
 
   private final AssetFilter filter;
-  private final Optional<String> nameCandidates;
+  private final boolean nameIndexed;
 
-  VisibleAssetSql(AssetFilter filter, Optional<String> nameCandidates) {
+  /**
+   * The SQL of {@code filter}'s list; {@code nameIndexed} when the name index already narrows the
+   * assets to the keyword's, which the conditions then leave out.
+   */
+  VisibleAssetSql(AssetFilter filter, boolean nameIndexed) {
     this.filter = filter;
-    this.nameCandidates = nameCandidates;
+    this.nameIndexed = nameIndexed;
   }
 
   /** The caller's own assets, from the owner's indexes. */
@@ -43,16 +46,6 @@ final class VisibleAssetSql {
         + ACTIVE_SHARE
         + " AND a.tenant_id = :tenantId"
         + conditions(true);
-  }
-
-  /** The assets the name index finds (and the one whose public id is the keyword), as {@code c}. */
-  String candidates() {
-    return "WITH c AS MATERIALIZED (" + nameCandidates.orElseThrow() + ")";
-  }
-
-  /** From the candidates, those the caller sees; found first, whatever the planner would rather. */
-  String fromCandidates() {
-    return " FROM c JOIN assets a ON a.id = c.id WHERE " + visibleTo();
   }
 
   /**
@@ -79,8 +72,7 @@ final class VisibleAssetSql {
 
   /**
    * The filter's conditions on the asset {@code a} that is not expired: the equalities, the keyword
-   * (unless the name index's candidates already match it), and with {@code afterCursor} the
-   * cursor's position.
+   * (unless the name index already matches it), and with {@code afterCursor} the cursor's position.
    */
   String conditions(boolean afterCursor) {
     StringBuilder sql = new StringBuilder(" AND (a.expires_at IS NULL OR a.expires_at > :now)");
@@ -88,7 +80,7 @@ final class VisibleAssetSql {
       sql.append(" AND a.group_id = :groupId");
     }
     sql.append(equalities("a"));
-    if (filter.keyword() != null && nameCandidates.isEmpty()) {
+    if (filter.keyword() != null && !nameIndexed) {
       sql.append(" AND (a.asset_id = :keyword OR lower(a.name) LIKE :namePattern ESCAPE '!')");
     }
     if (afterCursor && filter.afterId() != null) {

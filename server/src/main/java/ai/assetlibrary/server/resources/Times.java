@@ -25,6 +25,7 @@ final class Times {
 
   static Pagination pagination(Page<?> page) {
     return new Pagination(page.current(), page.size(), page.total(), page.pages())
+        .totalExact(page.totalExact())
         .nextCursor(page.nextCursor());
   }
 }

@@ -84,15 +84,17 @@ public final class AssetService {
             after == null ? null : after.createdAt(),
             after == null ? null : after.id());
     AssetPage page = records.assets().listVisible(filter);
-    return cursors.page(
-        caller,
-        binding,
-        current,
-        query.size(),
-        page.rows(),
-        page.total(),
-        row -> new ListCursors.Position(0, false, row.asset().createdAt(), row.asset().id()),
-        row -> AssetView.of(row, caller.userId()));
+    Page<AssetView> listed =
+        cursors.page(
+            caller,
+            binding,
+            current,
+            query.size(),
+            page.rows(),
+            page.total(),
+            row -> new ListCursors.Position(0, false, row.asset().createdAt(), row.asset().id()),
+            row -> AssetView.of(row, caller.userId()));
+    return page.totalExact() ? listed : listed.withTotalAsLowerBound();
   }
 
   /** Renames the asset; needs ownership or EDIT. */

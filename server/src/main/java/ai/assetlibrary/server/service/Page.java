@@ -5,10 +5,16 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * One page of a list: its items, the size of the whole list, where the page stands, and the cursor
- * of the next page (null on the last page, and in lists that do not give cursors).
+ * One page of a list: its items, the size of the whole list (exact, or a lower bound), where the
+ * page stands, and the cursor of the next page (null on the last page, and in lists that do not
+ * give cursors).
  */
-public record Page<T>(List<T> items, long total, int current, int size, String nextCursor) {
+public record Page<T>(
+    List<T> items, long total, boolean totalExact, int current, int size, String nextCursor) {
+
+  public Page(List<T> items, long total, int current, int size, String nextCursor) {
+    this(items, total, true, current, size, nextCursor);
+  }
 
   public Page(List<T> items, long total, int current, int size) {
     this(items, total, current, size, null);
@@ -37,7 +43,13 @@ public record Page<T>(List<T> items, long total, int current, int size, String n
     return (total + size - 1) / size;
   }
 
+  /** This page, its {@code total} saying only that at least that many items are in the list. */
+  Page<T> withTotalAsLowerBound() {
+    return new Page<>(items, total, false, current, size, nextCursor);
+  }
+
   public <R> Page<R> map(Function<T, R> mapper) {
-    return new Page<>(items.stream().map(mapper).toList(), total, current, size, nextCursor);
+    return new Page<>(
+        items.stream().map(mapper).toList(), total, totalExact, current, size, nextCursor);
   }
 }

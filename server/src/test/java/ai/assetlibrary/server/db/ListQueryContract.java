@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The list queries on each database: the totals and asset counts kept by tallies equal a plain
  * {@code COUNT(*)} after concurrent uploads, deletes, status changes, retention sweeps and share
- * changes; and no list query reads the assets table from end to end.
+ * changes; a keyword that finds more than can be counted cheaply still pages every match; and no
+ * list query reads the assets table from end to end.
  */
 public abstract class ListQueryContract {
 
@@ -239,6 +240,84 @@ public abstract class ListQueryContract {
     records.groups().countVisible(groupFilter(ALICE));
     assertThat(plans.explained()).isGreaterThan(50);
     assertThat(plans.fullScansOfAssets()).isEmpty();
+  }
+
+  @Test
+  void aKeywordFoundMoreThanTenThousandTimesCountsTenThousandAndStillPagesEveryMatch() {
+    int many = (int) AssetPage.COUNTED_MATCHES + 200;
+    for (int from = 0; from < many; from += 1_000) {
+      int first = from;
+      records.useTransaction(
+          tx -> {
+            for (int n = first; n < Math.min(many, first + 1_000); n++) {
+              long group = n % 100 == 0 ? bobTeam : n % 100 == 1 ? bobLibrary : aliceShots;
+              long owner = group == aliceShots ? ALICE : BOB;
+              tx.assets()
+                  .insert(
+                      Fixtures.asset(
+                          1,
+                          "ua_" + n,
+                          owner,
+                          group,
+                          "Camera " + n,
+                          TYPES[n % TYPES.length],
+                          "active",
+                          NOW - (n * 7_919L) % 5_000,
+                          null));
+            }
+          });
+    }
+    records.shares().upsert(1, "GROUP", bobTeam, ALICE, "READ", null, NOW);
+    FilterBuilder everyName = new FilterBuilder(1, ALICE, NOW).keyword("camera", "%camera%");
+    List<Long> plain = plainVisible(everyName.build());
+    assertThat(plain).hasSizeGreaterThan((int) AssetPage.COUNTED_MATCHES);
+    FilterBuilder few = new FilterBuilder(1, ALICE, NOW).keyword("camera 100", "%camera 100%");
+    List<Long> plainFew = plainVisible(few.build());
+    plans.explainOn(database.dialect());
+
+    AssetPage first = records.assets().listVisible(everyName.build());
+    assertThat(first.total()).isEqualTo(AssetPage.COUNTED_MATCHES);
+    assertThat(first.totalExact()).isFalse();
+    assertThat(ids(first)).containsExactlyElementsOf(plain.subList(0, 100));
+    AssetPage deepest = records.assets().listVisible(everyName.page(100, 9_900).build());
+    assertThat(ids(deepest)).containsExactlyElementsOf(plain.subList(9_900, 10_000));
+    AssetRecord middle = records.assets().findById(plain.get(4_999)).orElseThrow();
+    AssetPage after =
+        records
+            .assets()
+            .listVisible(
+                new FilterBuilder(1, ALICE, NOW)
+                    .keyword("camera", "%camera%")
+                    .after(middle.createdAt(), middle.id())
+                    .build());
+    assertThat(ids(after)).containsExactlyElementsOf(plain.subList(5_000, 5_100));
+
+    AssetPage found = records.assets().listVisible(few.build());
+    assertThat(found.totalExact()).isTrue();
+    assertThat(found.total()).isEqualTo(plainFew.size());
+    assertThat(ids(found)).containsExactlyElementsOf(plainFew.subList(0, 100));
+    AssetPage byPublicId =
+        records
+            .assets()
+            .listVisible(new FilterBuilder(1, ALICE, NOW).keyword("ua_7", "%ua!_7%").build());
+    assertThat(byPublicId.total()).isEqualTo(1);
+    assertThat(byPublicId.totalExact()).isTrue();
+    assertThat(plans.fullScansOfAssets()).isEmpty();
+
+    FilterBuilder twoLetters = new FilterBuilder(1, ALICE, NOW).keyword("ca", "%ca%");
+    AssetPage shortKeyword = records.assets().listVisible(twoLetters.build());
+    assertThat(shortKeyword.total()).isEqualTo(AssetPage.COUNTED_MATCHES);
+    assertThat(shortKeyword.totalExact()).isFalse();
+    assertThat(ids(shortKeyword)).containsExactlyElementsOf(plain.subList(0, 100));
+  }
+
+  private List<Long> plainVisible(AssetFilter filter) {
+    return jdbi.withHandle(
+        h -> h.createQuery(PLAIN_VISIBLE).bindMethods(filter).mapTo(Long.class).list());
+  }
+
+  private static List<Long> ids(AssetPage page) {
+    return page.rows().stream().map(row -> row.asset().id()).toList();
   }
 
   private List<FilterBuilder> filtersOf(long user) {

@@ -71,6 +71,7 @@ class CursorPagingTest extends ServerTest {
     JsonNode first = ok(server.get("/v1/assets?size=3&keyword=pic", key));
     assertThat(names(first)).containsExactly("pic-4", "pic-3", "pic-2");
     assertThat(first.at("/pagination/total").asLong()).isEqualTo(5);
+    assertThat(first.at("/pagination/totalExact").asBoolean()).isTrue();
     String cursor = first.at("/pagination/nextCursor").asText();
 
     JsonNode second = ok(server.get("/v1/assets?size=3&keyword=pic&cursor=" + cursor, key));
