@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * libvips (8.14 or newer), bound through the foreign function API: the few operations the server
@@ -48,6 +49,16 @@ public final class Vips {
   private final MethodHandle errorBufferCopy;
   private final MethodHandle free;
   private final MethodHandle unref;
+
+  /**
+   * Held while libvips makes or frees Orc programs, the vector code it generates at run time:
+   * liborc 0.4.33 (Debian 12's) allocates and frees their code memory without a lock (0.4.34 takes
+   * one), and libvips locks only the compiling. Of what the server calls, only the vertical
+   * reduction inside a thumbnail makes programs, when it is built, and they are freed when the last
+   * image of its pipeline is released; so the thumbnail's build and every release hold this lock,
+   * and decoding and encoding, where the pixel work is, do not.
+   */
+  private final ReentrantLock orcPrograms = new ReentrantLock();
 
   private Vips(VipsLibrary library) {
     Arena global = Arena.global();
@@ -170,15 +181,27 @@ public final class Vips {
    * its EXIF orientation.
    */
   public VipsImage thumbnail(VipsImage image, int side) throws VipsException {
-    return call(
-        arena -> {
-          MemorySegment out = arena.allocate(ADDRESS);
-          int status =
-              (int)
-                  thumbnailImage.invokeExact(
-                      image.handle(), out, side, height, side, size, SIZE_DOWN, MemorySegment.NULL);
-          return result(status, out, null);
-        });
+    orcPrograms.lock();
+    try {
+      return call(
+          arena -> {
+            MemorySegment out = arena.allocate(ADDRESS);
+            int status =
+                (int)
+                    thumbnailImage.invokeExact(
+                        image.handle(),
+                        out,
+                        side,
+                        height,
+                        side,
+                        size,
+                        SIZE_DOWN,
+                        MemorySegment.NULL);
+            return result(status, out, null);
+          });
+    } finally {
+      orcPrograms.unlock();
+    }
   }
 
   /** {@code image} turned clockwise by {@code degrees}: 0, 90, 180 or 270. */
@@ -264,10 +287,13 @@ public final class Vips {
   }
 
   void unref(MemorySegment object) {
+    orcPrograms.lock();
     try {
       unref.invokeExact(object);
     } catch (Throwable e) {
       throw broken(e);
+    } finally {
+      orcPrograms.unlock();
     }
   }
 

@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * The libvips shared library, loaded once: finds its functions and sets it up for the server (its
- * operation cache off, one thread per operation, its Orc vector code off, only the loaders of
- * accepted picture types, its warnings off).
+ * operation cache off, one thread per operation, only the loaders of accepted picture types, its
+ * warnings off).
  */
 final class VipsLibrary {
 
@@ -101,9 +101,6 @@ final class VipsLibrary {
     function("vips_cache_set_max_mem", FunctionDescriptor.ofVoid(JAVA_LONG)).invokeExact(0L);
     function("vips_cache_set_max_files", FunctionDescriptor.ofVoid(JAVA_INT)).invokeExact(0);
     function("vips_concurrency_set", FunctionDescriptor.ofVoid(JAVA_INT)).invokeExact(1);
-    // Orc, the run-time code generator behind libvips' vector paths, crashed the process
-    // (SIGSEGV in liborc) with two media workers thumbnailing at once; imagor turns it off too.
-    function("vips_vector_set_enabled", FunctionDescriptor.ofVoid(JAVA_INT)).invokeExact(0);
     function("vips_block_untrusted_set", FunctionDescriptor.ofVoid(JAVA_INT)).invokeExact(1);
     MethodHandle block =
         function("vips_operation_block_set", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
