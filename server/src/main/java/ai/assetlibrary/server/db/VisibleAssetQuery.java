@@ -58,11 +58,13 @@ final class VisibleAssetQuery {
       boolean owned = ownedIncluded();
       return new AssetPage(rows(pageIds(owned)), count(owned), true);
     }
-    Optional<AssetPage> byName = nameMatches.flatMap(this::byNamePage);
-    if (byName.isPresent()) {
-      return byName.get();
+    if (nameMatches.isPresent()) {
+      return byNamePage(nameMatches.get())
+          .orElseGet(
+              () ->
+                  new AssetPage(rows(pageIds(ownedIncluded())), AssetPage.COUNTED_MATCHES, false));
     }
-    long counted = nameMatches.isPresent() ? AssetPage.COUNTED_MATCHES + 1 : countedMatches();
+    long counted = countedMatches();
     return new AssetPage(
         rows(pageIds(ownedIncluded())),
         Math.min(counted, AssetPage.COUNTED_MATCHES),
