@@ -41,11 +41,7 @@ public final class Vips {
   private final MethodHandle rot;
   private final MethodHandle newFromMemoryCopy;
   private final MethodHandle writeToBuffer;
-  private final MethodHandle imageWidth;
-  private final MethodHandle imageHeight;
-  private final MethodHandle imageHasAlpha;
-  private final MethodHandle imageTypeOf;
-  private final MethodHandle imageInt;
+  private final VipsFields fields;
   private final MethodHandle errorBufferCopy;
   private final MethodHandle free;
   private final MethodHandle unref;
@@ -102,16 +98,7 @@ public final class Vips {
             "vips_image_write_to_buffer",
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS),
             4);
-    FunctionDescriptor intOfImage = FunctionDescriptor.of(JAVA_INT, ADDRESS);
-    this.imageWidth = library.function("vips_image_get_width", intOfImage);
-    this.imageHeight = library.function("vips_image_get_height", intOfImage);
-    this.imageHasAlpha = library.function("vips_image_hasalpha", intOfImage);
-    this.imageTypeOf =
-        library.function(
-            "vips_image_get_typeof", FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS));
-    this.imageInt =
-        library.function(
-            "vips_image_get_int", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+    this.fields = new VipsFields(library);
     this.errorBufferCopy =
         library.function("vips_error_buffer_copy", FunctionDescriptor.of(ADDRESS));
     this.free = library.function("g_free", FunctionDescriptor.ofVoid(ADDRESS));
@@ -261,29 +248,8 @@ public final class Vips {
         });
   }
 
-  int width(MemorySegment image) {
-    return intOf(imageWidth, image);
-  }
-
-  int height(MemorySegment image) {
-    return intOf(imageHeight, image);
-  }
-
-  boolean hasAlpha(MemorySegment image) {
-    return intOf(imageHasAlpha, image) != 0;
-  }
-
-  int intField(MemorySegment image, String name, int absent) {
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment field = arena.allocateFrom(name);
-      if ((long) imageTypeOf.invokeExact(image, field) == 0) {
-        return absent;
-      }
-      MemorySegment out = arena.allocate(JAVA_INT);
-      return (int) imageInt.invokeExact(image, field, out) == 0 ? out.get(JAVA_INT, 0) : absent;
-    } catch (Throwable e) {
-      throw broken(e);
-    }
+  VipsFields fields() {
+    return fields;
   }
 
   void unref(MemorySegment object) {
@@ -323,14 +289,6 @@ public final class Vips {
     return arena.allocateFrom(file.toAbsolutePath().toString());
   }
 
-  private int intOf(MethodHandle getter, MemorySegment image) {
-    try {
-      return (int) getter.invokeExact(image);
-    } catch (Throwable e) {
-      throw broken(e);
-    }
-  }
-
   /** One native call, in an arena of its own that ends with it. */
   @FunctionalInterface
   private interface NativeCall<T> {
@@ -347,7 +305,7 @@ public final class Vips {
     }
   }
 
-  private static IllegalStateException broken(Throwable e) {
+  static IllegalStateException broken(Throwable e) {
     return new IllegalStateException("Calling libvips failed", e);
   }
 }

@@ -18,21 +18,21 @@ public final class VipsImage implements AutoCloseable {
   }
 
   public int width() {
-    return vips.width(handle());
+    return vips.fields().width(handle());
   }
 
   public int height() {
-    return vips.height(handle());
+    return vips.fields().height(handle());
   }
 
   /** Whether the last band is transparency. */
   public boolean hasAlpha() {
-    return vips.hasAlpha(handle());
+    return vips.fields().hasAlpha(handle());
   }
 
   /** EXIF orientation 1–8, 1 when the image carries none. */
   public int orientation() {
-    int orientation = vips.intField(handle(), "orientation", 1);
+    int orientation = vips.fields().intField(handle(), "orientation", 1);
     return orientation >= 1 && orientation <= 8 ? orientation : 1;
   }
 
