@@ -10,7 +10,10 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/** Rows of the "as the caller sees it" queries: the record itself, and what the joins add. */
+/**
+ * Rows of the "as the caller sees it" queries: the record itself, and what the joins add. Each
+ * matches the record's columns once per result set ({@link RowMapper#specialize}), not per row.
+ */
 final class AccessMappers {
 
   private AccessMappers() {}
@@ -22,6 +25,18 @@ final class AccessMappers {
 
     @Override
     public AssetAccessRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return specialize(rs, ctx).map(rs, ctx);
+    }
+
+    @Override
+    public RowMapper<AssetAccessRecord> specialize(ResultSet results, StatementContext context)
+        throws SQLException {
+      RowMapper<AssetRecord> matched = asset.specialize(results, context);
+      return (rs, ctx) -> map(matched, rs, ctx);
+    }
+
+    private static AssetAccessRecord map(
+        RowMapper<AssetRecord> asset, ResultSet rs, StatementContext ctx) throws SQLException {
       return new AssetAccessRecord(
           asset.map(rs, ctx),
           rs.getString("group_public_id"),
@@ -41,6 +56,18 @@ final class AccessMappers {
 
     @Override
     public GroupAccessRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return specialize(rs, ctx).map(rs, ctx);
+    }
+
+    @Override
+    public RowMapper<GroupAccessRecord> specialize(ResultSet results, StatementContext context)
+        throws SQLException {
+      RowMapper<GroupRecord> matched = group.specialize(results, context);
+      return (rs, ctx) -> map(matched, rs, ctx);
+    }
+
+    private static GroupAccessRecord map(
+        RowMapper<GroupRecord> group, ResultSet rs, StatementContext ctx) throws SQLException {
       return new GroupAccessRecord(
           group.map(rs, ctx),
           rs.getString("owner_name"),

@@ -16,6 +16,8 @@ import java.lang.reflect.Executable;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.jersey.server.validation.ValidationConfig;
 
 /**
@@ -25,13 +27,20 @@ import org.glassfish.jersey.server.validation.ValidationConfig;
  */
 public final class ValidationSettings implements ContextResolver<ValidationConfig> {
 
+  private final RequestParameterNames parameterNames = new RequestParameterNames();
+
   @Override
   public ValidationConfig getContext(Class<?> type) {
-    return new ValidationConfig().parameterNameProvider(new RequestParameterNames());
+    return new ValidationConfig().parameterNameProvider(parameterNames);
   }
 
-  /** Parameter names as the HTTP request spells them. */
+  /**
+   * Parameter names as the HTTP request spells them, read once per method: the validator asks on
+   * every request it validates.
+   */
   static final class RequestParameterNames implements ParameterNameProvider {
+
+    private final Map<Method, List<String>> namesByMethod = new ConcurrentHashMap<>();
 
     @Override
     public List<String> getParameterNames(Constructor<?> constructor) {
@@ -40,12 +49,16 @@ public final class ValidationSettings implements ContextResolver<ValidationConfi
 
     @Override
     public List<String> getParameterNames(Method method) {
+      return namesByMethod.computeIfAbsent(method, RequestParameterNames::namesOf);
+    }
+
+    private static List<String> namesOf(Method method) {
       Annotation[][] annotations = declaringInterfaceMethod(method).getParameterAnnotations();
       List<String> names = new ArrayList<>(annotations.length);
       for (int i = 0; i < annotations.length; i++) {
         names.add(nameOf(annotations[i], i));
       }
-      return names;
+      return List.copyOf(names);
     }
 
     private static String nameOf(Annotation[] annotations, int index) {

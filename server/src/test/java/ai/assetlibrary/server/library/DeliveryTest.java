@@ -12,6 +12,9 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +131,37 @@ class DeliveryTest extends ServerTest {
     assertThat(current.statusCode()).isEqualTo(206);
     assertThat(stale.statusCode()).isEqualTo(200);
     assertThat(stale.body()).isEqualTo(content);
+  }
+
+  @Test
+  void largeContentsSentToSeveralClientsAtOnceArriveWholeOverConnectionsThatStayUsable() {
+    byte[] large = TestMedia.wav(400);
+    URI largeUrl =
+        URI.create(
+            TestServer.json(
+                    server.upload(
+                        key, Multipart.form().file("file", "long.wav", "audio/wav", large)))
+                .at("/data/url")
+                .asText());
+
+    List<CompletableFuture<HttpResponse<byte[]>>> downloads =
+        IntStream.range(0, 4)
+            .mapToObj(
+                i ->
+                    server
+                        .client()
+                        .sendAsync(
+                            HttpRequest.newBuilder(largeUrl).build(),
+                            HttpResponse.BodyHandlers.ofByteArray()))
+            .toList();
+    for (CompletableFuture<HttpResponse<byte[]>> download : downloads) {
+      HttpResponse<byte[]> response = download.join();
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(TestMedia.sha256(response.body())).isEqualTo(TestMedia.sha256(large));
+    }
+    HttpResponse<byte[]> tail = send(HttpRequest.newBuilder(largeUrl).header("Range", "bytes=-5"));
+    assertThat(tail.statusCode()).isEqualTo(206);
+    assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(large, large.length - 5, large.length));
   }
 
   private void assertRange(String range, int first, int last) {
