@@ -31,7 +31,7 @@ public final class ThumbnailBench {
     try (AssetMetrics metrics = new AssetMetrics();
         MediaAnalyzer analyzer =
             new MediaAnalyzer(
-                100_000_000L, Duration.ofMinutes(1), Vips.library(), metrics)) {
+                100_000_000L, Duration.ofMinutes(1), Vips::library, metrics)) {
       thumbnail(analyzer, files.get(0), out);
       long started = System.nanoTime();
       for (Path file : files) {

@@ -130,7 +130,7 @@ public final class AssetLibrary implements AutoCloseable {
     this.formReader = new MultipartFormReader(config.maxUploadBytes());
     this.mediaAnalyzer =
         new MediaAnalyzer(
-            config.maxImagePixels(), config.mediaProbeTimeout(), Vips.library(), metrics);
+            config.maxImagePixels(), config.mediaProbeTimeout(), Vips::library, metrics);
     this.files = new AssetFiles(records, blobs, clock);
     AssetProvider provider =
         config
@@ -168,13 +168,12 @@ public final class AssetLibrary implements AutoCloseable {
     this.deliveries = new DeliveryService(records, blobs, clock);
     this.sweeper = new RetentionSweeper(records, files, shares, clock);
     this.orphans = new OrphanSweeper(records, blobs, files, clock);
+    CompletableFuture<Void> migrated =
+        CompletableFuture.runAsync(
+            () -> backend.prepare(config.startupWait()), AssetLibrary::migrationThread);
     this.ready =
-        serving
-            ? CompletableFuture.runAsync(
-                    () -> backend.prepare(config.startupWait()), AssetLibrary::migrationThread)
-                .thenRun(this::scheduleBackgroundWork)
-            : CompletableFuture.runAsync(
-                () -> backend.prepare(config.startupWait()), AssetLibrary::migrationThread);
+        (serving ? migrated.thenRun(this::scheduleBackgroundWork) : migrated)
+            .thenCombine(mediaAnalyzer.ready(), (migration, media) -> null);
   }
 
   /**
@@ -246,7 +245,10 @@ public final class AssetLibrary implements AutoCloseable {
     return recovered;
   }
 
-  /** Returns once the database is migrated; throws what the migration threw. */
+  /**
+   * Returns once the database is migrated and libvips is loaded; throws what the migration or the
+   * loading threw.
+   */
   public void awaitReady() {
     try {
       ready.join();

@@ -5,6 +5,7 @@ import ai.assetlibrary.server.vips.Vips;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,21 +29,19 @@ public final class MediaAnalyzer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MediaAnalyzer.class);
 
   private final long maxPixels;
-  private final ImageProbe pictures;
-  private final BitmapProbe bitmaps;
-  private final AvProbe audioVisual;
+  private final CompletableFuture<Probes> probes;
   private final Duration timeout;
   private final ExecutorService workers;
   private final AssetMetrics metrics;
 
-  public MediaAnalyzer(long maxPixels, Duration timeout, Vips vips, AssetMetrics metrics) {
+  /**
+   * Loads libvips ({@code vips}, e.g. {@code Vips::library}) and FFmpeg on a worker, so that the
+   * caller goes on meanwhile; {@link #ready} completes once both are loaded.
+   */
+  public MediaAnalyzer(
+      long maxPixels, Duration timeout, Supplier<Vips> vips, AssetMetrics metrics) {
     this.maxPixels = maxPixels;
     this.metrics = metrics;
-    PixelBudget budget = new PixelBudget(maxPixels);
-    Thumbnailer thumbnailer = new Thumbnailer(vips, metrics);
-    this.pictures = new ImageProbe(vips, budget, thumbnailer);
-    this.bitmaps = new BitmapProbe(budget, thumbnailer);
-    this.audioVisual = new AvProbe(budget, thumbnailer);
     this.timeout = timeout;
     AtomicInteger count = new AtomicInteger();
     this.workers =
@@ -52,7 +52,15 @@ public final class MediaAnalyzer implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    PixelBudget budget = new PixelBudget(maxPixels);
+    this.probes =
+        CompletableFuture.supplyAsync(() -> Probes.of(vips.get(), budget, metrics), workers);
     workers.execute(AvProbe::loadNatives);
+  }
+
+  /** Completes once libvips is loaded; fails as loading it failed (say, it is not installed). */
+  public CompletableFuture<Void> ready() {
+    return probes.thenRun(() -> {});
   }
 
   /** The most pixels a picture may declare. */
@@ -97,16 +105,29 @@ public final class MediaAnalyzer implements AutoCloseable {
 
   private MediaAnalysis probeByFamily(Path file, AcceptedType type)
       throws IOException, MediaRejectedException {
-    if (pictures.reads(type)) {
-      return pictures.analyze(file, type);
+    Probes loaded = probes.join();
+    if (loaded.pictures().reads(type)) {
+      return loaded.pictures().analyze(file, type);
     }
     if (type.family() == MediaFamily.IMAGE) {
-      var measured = bitmaps.analyze(file, type);
+      var measured = loaded.bitmaps().analyze(file, type);
       if (measured.isPresent()) {
         return measured.get();
       }
     }
-    return audioVisual.analyze(file, type);
+    return loaded.audioVisual().analyze(file, type);
+  }
+
+  /** The probe of each kind of media, sharing one thumbnailer. */
+  private record Probes(ImageProbe pictures, BitmapProbe bitmaps, AvProbe audioVisual) {
+
+    static Probes of(Vips vips, PixelBudget budget, AssetMetrics metrics) {
+      Thumbnailer thumbnailer = new Thumbnailer(vips, metrics);
+      return new Probes(
+          new ImageProbe(vips, budget, thumbnailer),
+          new BitmapProbe(budget, thumbnailer),
+          new AvProbe(budget, thumbnailer));
+    }
   }
 
   @Override

@@ -41,7 +41,7 @@ class MediaProbeFuzzTest {
   static void createAnalyzer() throws IOException {
     scratch = Files.createTempDirectory("fuzz-media");
     metrics = new AssetMetrics();
-    analyzer = new MediaAnalyzer(MAX_PIXELS, Duration.ofSeconds(5), Vips.library(), metrics);
+    analyzer = new MediaAnalyzer(MAX_PIXELS, Duration.ofSeconds(5), Vips::library, metrics);
   }
 
   @AfterAll
