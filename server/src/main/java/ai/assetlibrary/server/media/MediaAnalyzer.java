@@ -35,8 +35,8 @@ public final class MediaAnalyzer implements AutoCloseable {
   private final AssetMetrics metrics;
 
   /**
-   * Loads libvips ({@code vips}, e.g. {@code Vips::library}) and FFmpeg on a worker, so that the
-   * caller goes on meanwhile; {@link #ready} completes once both are loaded.
+   * Loads libvips ({@code vips}, e.g. {@code Vips::library}) and FFmpeg's natives on its workers,
+   * so that the caller goes on meanwhile; {@link #ready} completes once libvips is loaded.
    */
   public MediaAnalyzer(
       long maxPixels, Duration timeout, Supplier<Vips> vips, AssetMetrics metrics) {
