@@ -168,12 +168,11 @@ public final class AssetLibrary implements AutoCloseable {
     this.deliveries = new DeliveryService(records, blobs, clock);
     this.sweeper = new RetentionSweeper(records, files, shares, clock);
     this.orphans = new OrphanSweeper(records, blobs, files, clock);
-    CompletableFuture<Void> migrated =
+    CompletableFuture<Void> prepared =
         CompletableFuture.runAsync(
-            () -> backend.prepare(config.startupWait()), AssetLibrary::migrationThread);
-    this.ready =
-        (serving ? migrated.thenRun(this::scheduleBackgroundWork) : migrated)
+                () -> backend.prepare(config.startupWait()), AssetLibrary::migrationThread)
             .thenCombine(mediaAnalyzer.ready(), (migration, media) -> null);
+    this.ready = serving ? prepared.thenRun(this::scheduleBackgroundWork) : prepared;
   }
 
   /**

@@ -10,35 +10,50 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
-/**
- * Rows of the "as the caller sees it" queries: the record itself, and what the joins add. Each
- * matches the record's columns once per result set ({@link RowMapper#specialize}), not per row.
- */
+/** Rows of the "as the caller sees it" queries: the record itself, and what the joins add. */
 final class AccessMappers {
 
   private AccessMappers() {}
 
-  /** An asset with its group, owner and the caller's shares of it. */
-  public static final class AssetAccess implements RowMapper<AssetAccessRecord> {
+  /**
+   * A record mapped by its constructor, with what the query's joins add to it: the record's columns
+   * are matched once per result set ({@link RowMapper#specialize}), not per row.
+   */
+  private abstract static class WithJoins<R, T> implements RowMapper<T> {
 
-    private final RowMapper<AssetRecord> asset = ConstructorMapper.of(AssetRecord.class);
+    private final RowMapper<R> record;
+
+    WithJoins(Class<R> recordType) {
+      this.record = ConstructorMapper.of(recordType);
+    }
+
+    /** The row as a whole, given its record. */
+    abstract T joined(R record, ResultSet rs) throws SQLException;
 
     @Override
-    public AssetAccessRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+    public final T map(ResultSet rs, StatementContext ctx) throws SQLException {
       return specialize(rs, ctx).map(rs, ctx);
     }
 
     @Override
-    public RowMapper<AssetAccessRecord> specialize(ResultSet results, StatementContext context)
+    public final RowMapper<T> specialize(ResultSet results, StatementContext context)
         throws SQLException {
-      RowMapper<AssetRecord> matched = asset.specialize(results, context);
-      return (rs, ctx) -> map(matched, rs, ctx);
+      RowMapper<R> matched = record.specialize(results, context);
+      return (rs, ctx) -> joined(matched.map(rs, ctx), rs);
+    }
+  }
+
+  /** An asset with its group, owner and the caller's shares of it. */
+  public static final class AssetAccess extends WithJoins<AssetRecord, AssetAccessRecord> {
+
+    public AssetAccess() {
+      super(AssetRecord.class);
     }
 
-    private static AssetAccessRecord map(
-        RowMapper<AssetRecord> asset, ResultSet rs, StatementContext ctx) throws SQLException {
+    @Override
+    AssetAccessRecord joined(AssetRecord asset, ResultSet rs) throws SQLException {
       return new AssetAccessRecord(
-          asset.map(rs, ctx),
+          asset,
           rs.getString("group_public_id"),
           rs.getString("group_name"),
           rs.getString("owner_name"),
@@ -50,26 +65,16 @@ final class AccessMappers {
   }
 
   /** A group with its owner, asset count and the caller's share of it. */
-  public static final class GroupAccess implements RowMapper<GroupAccessRecord> {
+  public static final class GroupAccess extends WithJoins<GroupRecord, GroupAccessRecord> {
 
-    private final RowMapper<GroupRecord> group = ConstructorMapper.of(GroupRecord.class);
-
-    @Override
-    public GroupAccessRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
-      return specialize(rs, ctx).map(rs, ctx);
+    public GroupAccess() {
+      super(GroupRecord.class);
     }
 
     @Override
-    public RowMapper<GroupAccessRecord> specialize(ResultSet results, StatementContext context)
-        throws SQLException {
-      RowMapper<GroupRecord> matched = group.specialize(results, context);
-      return (rs, ctx) -> map(matched, rs, ctx);
-    }
-
-    private static GroupAccessRecord map(
-        RowMapper<GroupRecord> group, ResultSet rs, StatementContext ctx) throws SQLException {
+    GroupAccessRecord joined(GroupRecord group, ResultSet rs) throws SQLException {
       return new GroupAccessRecord(
-          group.map(rs, ctx),
+          group,
           rs.getString("owner_name"),
           rs.getLong("asset_count"),
           rs.getString("share_permission"),
