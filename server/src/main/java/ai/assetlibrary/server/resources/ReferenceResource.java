@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The contract, served: {@code /openapi.yaml}, {@code /openapi.json}, and the interactive reference
@@ -34,13 +33,11 @@ public final class ReferenceResource implements ReferenceApi {
   private record DocsAsset(String resource, String contentType) {}
 
   private final byte[] specYaml;
-  private final CompletableFuture<String> specJson;
+  private volatile String specJson;
   private final Map<String, DocsAsset> assets;
 
   public ReferenceResource() {
     this.specYaml = read(SPEC);
-    // Converted in the background: parsing the YAML takes a noticeable part of the start-up.
-    this.specJson = CompletableFuture.supplyAsync(() -> json(specYaml));
     String swaggerUi = "/META-INF/resources/webjars/swagger-ui/" + swaggerUiVersion() + "/";
     this.assets =
         Map.of(
@@ -59,7 +56,20 @@ public final class ReferenceResource implements ReferenceApi {
 
   @Override
   public Response getOpenApiJson() {
-    return Response.ok(specJson.join(), MediaType.APPLICATION_JSON_TYPE).build();
+    return Response.ok(specJson(), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /**
+   * Converted on the first request, not at start-up: parsing the YAML costs more CPU than the rest
+   * of building the application. Two first requests at once may both convert; either result serves.
+   */
+  private String specJson() {
+    String converted = specJson;
+    if (converted == null) {
+      converted = json(specYaml);
+      specJson = converted;
+    }
+    return converted;
   }
 
   @Override
