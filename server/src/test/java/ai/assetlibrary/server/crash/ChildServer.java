@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -30,10 +32,12 @@ final class ChildServer implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final BlockingQueue<String> linesSinceServing;
 
-  private ChildServer(Process process, int port) {
+  private ChildServer(Process process, int port, BlockingQueue<String> linesSinceServing) {
     this.process = process;
     this.port = port;
+    this.linesSinceServing = linesSinceServing;
   }
 
   /** Starts the jar over {@code dataDir} with {@code apiKey} bootstrapped; returns once serving. */
@@ -61,11 +65,13 @@ final class ChildServer implements AutoCloseable {
     Process process = builder.start();
     CompletableFuture<Integer> serving = new CompletableFuture<>();
     List<String> output = Collections.synchronizedList(new ArrayList<>());
-    Thread reader = new Thread(() -> readOutput(process, serving, output), "child-server-output");
+    BlockingQueue<String> later = new LinkedBlockingQueue<>();
+    Thread reader =
+        new Thread(() -> readOutput(process, serving, output, later), "child-server-output");
     reader.setDaemon(true);
     reader.start();
     try {
-      return new ChildServer(process, serving.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+      return new ChildServer(process, serving.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS), later);
     } catch (ExecutionException | TimeoutException e) {
       process.destroyForcibly();
       throw new IllegalStateException("The server did not start:\n" + String.join("\n", output));
@@ -76,25 +82,46 @@ final class ChildServer implements AutoCloseable {
     }
   }
 
-  /** Drains the process's output (so it never blocks on a full pipe), noting the port it serves. */
+  /**
+   * Drains the process's output (so it never blocks on a full pipe), noting the port it serves; the
+   * lines up to serving go to {@code output}, those from the serving line on to {@code later}.
+   */
   private static void readOutput(
-      Process process, CompletableFuture<Integer> serving, List<String> output) {
+      Process process,
+      CompletableFuture<Integer> serving,
+      List<String> output,
+      BlockingQueue<String> later) {
     try (BufferedReader lines =
         new BufferedReader(
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        if (!serving.isDone()) {
-          output.add(line);
-          Matcher matcher = SERVING.matcher(line);
-          if (matcher.find()) {
-            serving.complete(Integer.parseInt(matcher.group(1)));
-          }
+        if (serving.isDone()) {
+          later.add(line);
+          continue;
+        }
+        output.add(line);
+        Matcher matcher = SERVING.matcher(line);
+        if (matcher.find()) {
+          later.add(line);
+          serving.complete(Integer.parseInt(matcher.group(1)));
         }
       }
     } catch (IOException e) {
       serving.completeExceptionally(new UncheckedIOException(e));
     }
     serving.completeExceptionally(new IllegalStateException("The server exited"));
+  }
+
+  /**
+   * The next line the server printed, from the one that announced serving on; waits for it up to
+   * the start timeout.
+   */
+  String nextLine() throws InterruptedException {
+    String line = linesSinceServing.poll(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    if (line == null) {
+      throw new IllegalStateException("The server printed nothing more");
+    }
+    return line;
   }
 
   URI uri(String path) {
