@@ -22,6 +22,7 @@ import ai.assetlibrary.server.service.OrphanSweeper;
 import ai.assetlibrary.server.service.ProviderReconciler;
 import ai.assetlibrary.server.service.ProviderRegistration;
 import ai.assetlibrary.server.service.PublicUrls;
+import ai.assetlibrary.server.service.ResumableUploads;
 import ai.assetlibrary.server.service.RetentionSweeper;
 import ai.assetlibrary.server.service.RunCounter;
 import ai.assetlibrary.server.service.ShareService;
@@ -87,6 +88,7 @@ public final class AssetLibrary implements AutoCloseable {
   private final AssetService assets;
   private final ShareService shares;
   private final UploadService uploads;
+  private final Optional<ResumableUploads> resumableUploads;
   private final DeliveryService deliveries;
   private final RetentionSweeper sweeper;
   private final OrphanSweeper orphans;
@@ -144,18 +146,22 @@ public final class AssetLibrary implements AutoCloseable {
     this.shares = new ShareService(records, assets, groups, clock);
     this.reconciler = new ProviderReconciler(records, provider, urls, clock);
     this.background = new BackgroundWork(new ExclusiveJobs(records, clock));
-    FileIngestor ingestor =
-        new FileIngestor(blobs, new MediaTypeDetector(), config.maxUploadBytes());
+    MediaTypeDetector detector = new MediaTypeDetector();
+    FileIngestor ingestor = new FileIngestor(blobs, detector, config.maxUploadBytes());
+    FormConstraints constraints = new FormConstraints(validation.getValidator());
+    UploadTargets targets = new UploadTargets(groups);
     IdempotentUploads idempotency =
         new IdempotentUploads(records, assets, config.limits().idempotencyKeyTtl(), clock);
+    UploadCommit commit =
+        new UploadCommit(
+            records, blobs, files, idempotency, config.limits().userQuotaBytes(), clock);
     this.uploads =
         new UploadService(
-            new UploadIntake(formReader, new FormConstraints(validation.getValidator()), ingestor),
+            new UploadIntake(formReader, constraints, ingestor),
             idempotency,
-            new UploadTargets(groups),
+            targets,
             mediaAnalyzer,
-            new UploadCommit(
-                records, blobs, files, idempotency, config.limits().userQuotaBytes(), clock),
+            commit,
             new ProviderRegistration(
                 provider,
                 urls,
@@ -165,6 +171,23 @@ public final class AssetLibrary implements AutoCloseable {
                 clock),
             assets,
             metrics);
+    this.resumableUploads =
+        backend
+            .uploadSpool()
+            .map(
+                spool ->
+                    new ResumableUploads(
+                        records,
+                        spool,
+                        detector,
+                        constraints,
+                        targets,
+                        commit,
+                        uploads,
+                        assets,
+                        config.resumable(),
+                        config.maxUploadBytes(),
+                        clock));
     this.deliveries = new DeliveryService(records, blobs, clock);
     this.sweeper = new RetentionSweeper(records, files, shares, clock);
     this.orphans = new OrphanSweeper(records, blobs, files, clock);
@@ -172,7 +195,10 @@ public final class AssetLibrary implements AutoCloseable {
         CompletableFuture.runAsync(
                 () -> backend.prepare(config.startupWait()), AssetLibrary::migrationThread)
             .thenCombine(mediaAnalyzer.ready(), (migration, media) -> null);
-    this.ready = serving ? prepared.thenRun(this::scheduleBackgroundWork) : prepared;
+    this.ready =
+        serving
+            ? prepared.thenRun(this::releaseStaleUploadLocks).thenRun(this::scheduleBackgroundWork)
+            : prepared;
   }
 
   /**
@@ -189,6 +215,16 @@ public final class AssetLibrary implements AutoCloseable {
       orphans.sweepWrittenBy(openedAt);
     }
     files.retryQueued();
+  }
+
+  /**
+   * On its own data directory no other process can be appending to an upload, so every lock left in
+   * the records is a crashed process's: released before the first request.
+   */
+  private void releaseStaleUploadLocks() {
+    if (!backend.shared()) {
+      records.uploads().unlockAll();
+    }
   }
 
   private void scheduleBackgroundWork() {
@@ -317,6 +353,11 @@ public final class AssetLibrary implements AutoCloseable {
   /** Uploads handled through to their clean-up, successful or not. */
   public RunCounter finishedUploads() {
     return uploads.finishedUploads();
+  }
+
+  /** Resumable uploads, where the blob store can hold them while they arrive. */
+  public Optional<ResumableUploads> resumableUploads() {
+    return resumableUploads;
   }
 
   public UploadService uploads() {

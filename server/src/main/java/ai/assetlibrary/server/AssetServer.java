@@ -12,6 +12,8 @@ import ai.assetlibrary.server.http.IgnoreProtocolUpgrades;
 import ai.assetlibrary.server.http.ObjectMapperResolver;
 import ai.assetlibrary.server.http.RequestLogFilter;
 import ai.assetlibrary.server.http.RequestSizeFilter;
+import ai.assetlibrary.server.http.ResumableUploadHeaders;
+import ai.assetlibrary.server.http.UploadMethodOverride;
 import ai.assetlibrary.server.http.ValidationSettings;
 import ai.assetlibrary.server.resources.AssetGroupsResource;
 import ai.assetlibrary.server.resources.AssetMapper;
@@ -20,6 +22,7 @@ import ai.assetlibrary.server.resources.DeliveryResource;
 import ai.assetlibrary.server.resources.OperationsResource;
 import ai.assetlibrary.server.resources.ProviderCallbacksResource;
 import ai.assetlibrary.server.resources.ReferenceResource;
+import ai.assetlibrary.server.resources.UploadsResource;
 import ai.assetlibrary.server.service.Readiness;
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -120,7 +123,18 @@ public final class AssetServer implements AutoCloseable {
   static ResourceConfig application(AssetLibrary library) {
     ApiKeyFilter apiKeyFilter = new ApiKeyFilter(library.apiKeys(), library.rateLimiter());
     String contractVersion = ApiVersionHeader.builtVersion();
-    return new ResourceConfig()
+    ResourceConfig application = new ResourceConfig();
+    library
+        .resumableUploads()
+        .ifPresent(
+            resumable ->
+                application.register(
+                    new UploadsResource(
+                        resumable,
+                        new AssetMapper(library.urls()),
+                        library.config().publicBaseUrl(),
+                        library.config().maxUploadBytes())));
+    return application
         .register(
             new AssetsResource(
                 library.uploads(),
@@ -143,6 +157,8 @@ public final class AssetServer implements AutoCloseable {
                 library.formReader().maxBodyBytes(), library.config().maxUploadBytes()))
         .register(new RequestLogFilter(library.metrics()))
         .register(new ApiVersionHeader(contractVersion))
+        .register(ResumableUploadHeaders.class)
+        .register(UploadMethodOverride.class)
         .register(JacksonFeature.withoutExceptionMappers())
         .register(ObjectMapperResolver.class)
         .register(ValidationSettings.class)

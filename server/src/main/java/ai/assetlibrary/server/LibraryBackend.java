@@ -5,7 +5,9 @@ import ai.assetlibrary.server.domain.Failure;
 import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.storage.BlobStore;
 import ai.assetlibrary.server.storage.StagingDirectory;
+import ai.assetlibrary.server.storage.UploadSpool;
 import ai.assetlibrary.server.storage.filesystem.FileSystemBlobStore;
+import ai.assetlibrary.server.storage.filesystem.FileSystemUploadSpool;
 import ai.assetlibrary.server.storage.s3.S3BlobStore;
 import ai.assetlibrary.server.storage.s3.S3Clients;
 import java.io.IOException;
@@ -17,6 +19,7 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +37,19 @@ final class LibraryBackend implements AutoCloseable {
   private final Database database;
   private final StagingDirectory staging;
   private final BlobStore blobs;
+  private final Optional<UploadSpool> uploadSpool;
   private final boolean shared;
 
   private LibraryBackend(
-      Database database, StagingDirectory staging, BlobStore blobs, boolean shared) {
+      Database database,
+      StagingDirectory staging,
+      BlobStore blobs,
+      Optional<UploadSpool> uploadSpool,
+      boolean shared) {
     this.database = database;
     this.staging = staging;
     this.blobs = blobs;
+    this.uploadSpool = uploadSpool;
     this.shared = shared;
   }
 
@@ -52,6 +61,8 @@ final class LibraryBackend implements AutoCloseable {
             config.storage().embedded()
                 ? FileSystemBlobStore.stagingDirectoryOf(blobsDirectory)
                 : config.dataDir().resolve("staging"));
+    FileSystemBlobStore files =
+        config.storage().embedded() ? new FileSystemBlobStore(blobsDirectory, staging) : null;
     BlobStore blobs =
         config
             .storage()
@@ -70,7 +81,13 @@ final class LibraryBackend implements AutoCloseable {
                         staging,
                         orphanGrace,
                         clock))
-            .orElseGet(() -> new FileSystemBlobStore(blobsDirectory, staging));
+            .orElse(files);
+    Optional<UploadSpool> uploadSpool =
+        files == null
+            ? Optional.empty()
+            : Optional.of(
+                new FileSystemUploadSpool(
+                    FileSystemBlobStore.uploadsDirectoryOf(blobsDirectory), files));
     DatabaseConfig db = config.database();
     Database database =
         db.url()
@@ -80,7 +97,11 @@ final class LibraryBackend implements AutoCloseable {
                         url, db.user().orElse(null), db.password().orElse(null), db.poolSize()))
             .orElseGet(() -> Database.sqlite(config.dataDir().resolve("assets.db")));
     return new LibraryBackend(
-        database, staging, blobs, !config.database().embedded() && !config.storage().embedded());
+        database,
+        staging,
+        blobs,
+        uploadSpool,
+        !config.database().embedded() && !config.storage().embedded());
   }
 
   /**
@@ -111,6 +132,11 @@ final class LibraryBackend implements AutoCloseable {
 
   BlobStore blobs() {
     return blobs;
+  }
+
+  /** Where resumable uploads are held while they arrive, where the blob store has a spool yet. */
+  Optional<UploadSpool> uploadSpool() {
+    return uploadSpool;
   }
 
   /**

@@ -27,6 +27,7 @@ import java.util.OptionalLong;
  * @param orphanGrace how old a blob without a record must be before the sweep removes it: younger
  *     ones may belong to an upload about to record them
  * @param limits rate limit, storage quota and idempotency-key lifetime
+ * @param resumable expiry of unfinished resumable uploads, and how many one user may hold
  * @param provider how to reach the upstream provider; empty when it is not configured
  * @param bootstrapApiKey a key that must exist for the demo user, if set
  */
@@ -46,6 +47,7 @@ public record ServerConfig(
     Duration startupWait,
     Duration orphanGrace,
     UsageLimits limits,
+    ResumableLimits resumable,
     Optional<ProviderConfig> provider,
     Optional<String> bootstrapApiKey) {
 
@@ -119,6 +121,7 @@ public record ServerConfig(
             Env.longValue(
                 env, "ASSETS_ORPHAN_GRACE_SECONDS", DEFAULT_ORPHAN_GRACE_SECONDS, 0, 7 * 86_400)),
         limits(env),
+        resumable(env),
         provider,
         bootstrapKey);
   }
@@ -146,6 +149,24 @@ public record ServerConfig(
         burst,
         quota == 0 ? OptionalLong.empty() : OptionalLong.of(quota),
         Duration.ofHours(idempotencyHours));
+  }
+
+  private static ResumableLimits resumable(Map<String, String> env) {
+    return new ResumableLimits(
+        Duration.ofHours(
+            Env.longValue(
+                env,
+                "ASSETS_UPLOAD_EXPIRY_HOURS",
+                ResumableLimits.DEFAULT_EXPIRY_HOURS,
+                1,
+                24 * 365)),
+        Env.intValue(env, "ASSETS_UPLOAD_MAX_OPEN", ResumableLimits.DEFAULT_MAX_OPEN, 1, 1_000_000),
+        Env.longValue(
+            env,
+            "ASSETS_UPLOAD_MAX_RESERVED_BYTES",
+            ResumableLimits.DEFAULT_MAX_RESERVED_BYTES,
+            1,
+            Long.MAX_VALUE / 2));
   }
 
   private static Optional<ProviderConfig> provider(Map<String, String> env) {

@@ -13,6 +13,7 @@ import ai.assetlibrary.server.records.ProviderDeletions;
 import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.records.ServerSecrets;
 import ai.assetlibrary.server.records.ShareRecords;
+import ai.assetlibrary.server.records.UploadRecords;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.SQLException;
@@ -39,6 +40,7 @@ public final class JdbiRecordStore implements RecordStore {
   private final BlobDeletions blobDeletions;
   private final JobLeases jobLeases;
   private final ServerSecrets secrets;
+  private final UploadRecords uploads;
 
   public JdbiRecordStore(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
@@ -56,6 +58,7 @@ public final class JdbiRecordStore implements RecordStore {
     this.blobDeletions = translating(BlobDeletions.class, jdbi.onDemand(BlobDeletionDao.class));
     this.jobLeases = translating(JobLeases.class, jdbi.onDemand(JobLeaseDao.class));
     this.secrets = translating(ServerSecrets.class, jdbi.onDemand(ServerSecretDao.class));
+    this.uploads = translating(UploadRecords.class, jdbi.onDemand(UploadDao.class));
   }
 
   @Override
@@ -106,6 +109,11 @@ public final class JdbiRecordStore implements RecordStore {
   @Override
   public ServerSecrets secrets() {
     return secrets;
+  }
+
+  @Override
+  public UploadRecords uploads() {
+    return uploads;
   }
 
   @Override
@@ -211,6 +219,11 @@ public final class JdbiRecordStore implements RecordStore {
     @Override
     public ServerSecrets secrets() {
       return translating(ServerSecrets.class, handle.attach(ServerSecretDao.class));
+    }
+
+    @Override
+    public UploadRecords uploads() {
+      return translating(UploadRecords.class, handle.attach(UploadDao.class));
     }
 
     @Override

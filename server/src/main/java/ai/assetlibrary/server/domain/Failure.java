@@ -59,5 +59,19 @@ public enum Failure {
   /** The database cannot be reached. */
   DATABASE_UNAVAILABLE,
   /** The blob storage cannot be reached, or keeps failing. */
-  STORAGE_UNAVAILABLE
+  STORAGE_UNAVAILABLE,
+  /** No resumable upload of that id belongs to the caller. */
+  UPLOAD_NOT_FOUND,
+  /** An append at another offset than the upload holds. */
+  UPLOAD_OFFSET_MISMATCH,
+  /** Another request is appending to the upload. */
+  UPLOAD_LOCKED,
+  UPLOAD_CHECKSUM_MISMATCH,
+  UPLOAD_CHECKSUM_UNSUPPORTED,
+  /** Neither tus 1.0.0 nor a supported interop version of the IETF draft. */
+  UPLOAD_PROTOCOL_UNSUPPORTED,
+  /** Bytes past the upload's declared length. */
+  UPLOAD_LENGTH_EXCEEDED,
+  UPLOAD_OPEN_LIMIT_EXCEEDED,
+  UPLOAD_RESERVED_BYTES_EXCEEDED
 }

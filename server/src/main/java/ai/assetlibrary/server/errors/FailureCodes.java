@@ -55,6 +55,15 @@ public final class FailureCodes {
       case STORAGE_FULL -> ServiceCode.STORAGE_FULL;
       case DATABASE_UNAVAILABLE -> ServiceCode.DATABASE_UNAVAILABLE;
       case STORAGE_UNAVAILABLE -> ServiceCode.STORAGE_UNAVAILABLE;
+      case UPLOAD_NOT_FOUND -> ServiceCode.UPLOAD_NOT_FOUND;
+      case UPLOAD_OFFSET_MISMATCH -> ServiceCode.UPLOAD_OFFSET_MISMATCH;
+      case UPLOAD_LOCKED -> ServiceCode.UPLOAD_LOCKED;
+      case UPLOAD_CHECKSUM_MISMATCH -> ServiceCode.UPLOAD_CHECKSUM_MISMATCH;
+      case UPLOAD_CHECKSUM_UNSUPPORTED -> ServiceCode.UPLOAD_CHECKSUM_UNSUPPORTED;
+      case UPLOAD_PROTOCOL_UNSUPPORTED -> ServiceCode.UPLOAD_PROTOCOL_UNSUPPORTED;
+      case UPLOAD_LENGTH_EXCEEDED -> ServiceCode.UPLOAD_LENGTH_EXCEEDED;
+      case UPLOAD_OPEN_LIMIT_EXCEEDED -> ServiceCode.UPLOAD_OPEN_LIMIT_EXCEEDED;
+      case UPLOAD_RESERVED_BYTES_EXCEEDED -> ServiceCode.UPLOAD_RESERVED_BYTES_EXCEEDED;
     };
   }
 
@@ -71,7 +80,8 @@ public final class FailureCodes {
             .usedBytes(details.usedBytes())
             .retryAfterSeconds(details.retryAfterSeconds())
             .detectedType(details.detectedType())
-            .limit(details.limit());
+            .limit(details.limit())
+            .uploadOffset(details.uploadOffset());
     if (details.providerErrorCode() != null) {
       wire.providerLastError(
           new ProviderError(details.providerErrorCode()).message(details.providerErrorMessage()));

@@ -30,6 +30,8 @@ public interface RecordStore {
 
   ServerSecrets secrets();
 
+  UploadRecords uploads();
+
   /** Runs {@code work} in one transaction and returns what it returns. */
   <T> T inTransaction(Function<RecordStore, T> work);
 

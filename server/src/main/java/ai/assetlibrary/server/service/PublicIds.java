@@ -26,6 +26,11 @@ public final class PublicIds {
     return "ug_" + HexFormat.of().formatHex(randomBytes(16));
   }
 
+  /** A resumable upload id: {@code up_} and 128 random bits as 32 lowercase hex digits. */
+  public static String uploadId() {
+    return "up_" + HexFormat.of().formatHex(randomBytes(16));
+  }
+
   /** A delivery token: 256 random bits, URL-safe, unrelated to any id. */
   public static String deliveryToken() {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(randomBytes(32));

@@ -29,7 +29,8 @@ import java.util.OptionalLong;
 /**
  * The commit of an upload, all or nothing: its file and thumbnail are committed to the blob store
  * first (complete there before anything names them), then one transaction checks the owner's quota,
- * records the asset and claims the Idempotency-Key; any failure removes what was written.
+ * records the asset, claims the Idempotency-Key and takes any step the caller adds; any failure
+ * removes what was written.
  */
 public final class UploadCommit {
 
@@ -69,7 +70,8 @@ public final class UploadCommit {
       IngestedFile file,
       AcceptedType type,
       MediaAnalysis analysis,
-      Optional<IdempotentUpload> idempotent) {
+      Optional<IdempotentUpload> idempotent,
+      CommitStep alsoInTransaction) {
     GroupRecord group = target.group();
     String assetId =
         target.legacyRoute() ? PublicIds.providerAssetId() : PublicIds.libraryAssetId();
@@ -129,7 +131,9 @@ public final class UploadCommit {
             checkQuota(tx, group.ownerUserId(), file.size());
             long id = tx.assets().insert(row);
             idempotent.ifPresent(upload -> idempotency.claim(tx, caller, upload, id, now));
-            return row.withId(id);
+            AssetRecord stored = row.withId(id);
+            alsoInTransaction.run(tx, stored);
+            return stored;
           });
     } catch (IOException e) {
       written.forEach(files::remove);
@@ -138,6 +142,14 @@ public final class UploadCommit {
       written.forEach(files::remove);
       throw e;
     }
+  }
+
+  /**
+   * Refuses an upload of {@code size} bytes that would take {@code ownerUserId} past the quota as
+   * it stands now (the commit decides again, in its transaction).
+   */
+  void checkQuota(long ownerUserId, long size) {
+    checkQuota(records, ownerUserId, size);
   }
 
   /** In the record's transaction {@code tx}: uploads for one owner decide one after the other. */

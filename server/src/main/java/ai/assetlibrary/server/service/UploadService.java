@@ -75,38 +75,60 @@ public final class UploadService {
         stored = true;
         return new UploadResult(earlier.get(), true);
       }
-      UploadTarget target = targets.resolve(caller, form);
-      IngestedFile file = checkFile(form, target);
-      AcceptedType type = file.acceptedType().orElseThrow();
-      MediaAnalysis analysis = analyze(file, type);
-      target.model().ifPresent(m -> ModelLimits.check(m, type, file.size(), analysis.facts()));
-      AssetRecord row;
-      try {
-        row =
-            commit.store(caller, target, displayName(form, file), file, type, analysis, idempotent);
-      } catch (KeyClaimedMeanwhile e) {
-        // A concurrent request with the same key committed first: answer as its retry.
-        stored = true;
-        return new UploadResult(idempotency.earlier(caller, idempotent.get()).orElseThrow(), true);
-      }
-      AssetView uploaded;
-      if (target.legacyRoute()) {
-        registration.now(row, target.group());
-        // The provider's answer has changed the row: read it as it is now.
-        uploaded = assets.get(caller, row.assetId());
-      } else {
-        if (target.portrait()) {
-          registration.soon();
-        }
-        uploaded = AssetView.uploaded(row, target.destination());
-      }
+      UploadResult result = store(caller, form, idempotent, CommitStep.NONE);
       stored = true;
-      metrics.uploadSize(type.family().mediaType(), file.size());
-      return new UploadResult(uploaded, false);
+      return result;
     } finally {
       metrics.upload(stored, System.nanoTime() - started);
       finished.ran();
     }
+  }
+
+  /**
+   * Stores the file of a {@code form} whose bytes have all arrived (a multipart upload's, or a
+   * resumable upload's): decides the destination, checks and measures the file, commits bytes and
+   * record together with {@code alsoInTransaction}, and registers it with the provider where the
+   * group needs it.
+   */
+  UploadResult store(
+      Caller caller,
+      UploadForm form,
+      Optional<IdempotentUpload> idempotent,
+      CommitStep alsoInTransaction) {
+    UploadTarget target = targets.resolve(caller, form);
+    IngestedFile file = checkFile(form, target);
+    AcceptedType type = file.acceptedType().orElseThrow();
+    MediaAnalysis analysis = analyze(file, type);
+    target.model().ifPresent(m -> ModelLimits.check(m, type, file.size(), analysis.facts()));
+    AssetRecord row;
+    try {
+      row =
+          commit.store(
+              caller,
+              target,
+              displayName(form, file),
+              file,
+              type,
+              analysis,
+              idempotent,
+              alsoInTransaction);
+    } catch (KeyClaimedMeanwhile e) {
+      // A concurrent request with the same key committed first: answer as its retry.
+      return new UploadResult(idempotency.earlier(caller, idempotent.get()).orElseThrow(), true);
+    }
+    AssetView uploaded;
+    if (target.legacyRoute()) {
+      registration.now(row, target.group());
+      // The provider's answer has changed the row: read it as it is now.
+      uploaded = assets.get(caller, row.assetId());
+    } else {
+      if (target.portrait()) {
+        registration.soon();
+      }
+      uploaded = AssetView.uploaded(row, target.destination());
+    }
+    metrics.uploadSize(type.family().mediaType(), file.size());
+    return new UploadResult(uploaded, false);
   }
 
   /** Uploads answered so far, refused ones included: to wait for in tests. */

@@ -34,6 +34,7 @@ public final class FileSystemBlobStore implements BlobStore {
   private static final Pattern KEY =
       Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*");
   private static final String TEMP_DIR = ".incoming";
+  private static final String UPLOADS_DIR = ".uploads";
 
   private final Path root;
   private final StagingDirectory staging;
@@ -144,7 +145,30 @@ public final class FileSystemBlobStore implements BlobStore {
     return root.resolve(key);
   }
 
-  private static void fsyncDirectory(Path dir) throws IOException {
+  /**
+   * Where resumable uploads are spooled under {@code root}: beside the blobs, so that a finished
+   * upload becomes its blob by a link.
+   */
+  public static Path uploadsDirectoryOf(Path root) {
+    return root.toAbsolutePath().normalize().resolve(UPLOADS_DIR);
+  }
+
+  /**
+   * Makes the complete, fsynced {@code file} the blob under {@code key} as well, by a hard link:
+   * durable and visible once this returns.
+   */
+  void link(Path file, String key) throws IOException {
+    Path target = pathOf(key);
+    try {
+      Files.createDirectories(target.getParent());
+      Files.createLink(target, file);
+      fsyncDirectory(target.getParent());
+    } catch (IOException e) {
+      throw StagingDirectory.storageFullOr(e);
+    }
+  }
+
+  static void fsyncDirectory(Path dir) throws IOException {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     }

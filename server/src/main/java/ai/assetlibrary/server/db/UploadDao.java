@@ -1,0 +1,109 @@
+package ai.assetlibrary.server.db;
+
+import ai.assetlibrary.server.records.UploadRecord;
+import ai.assetlibrary.server.records.UploadRecords;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Resumable uploads: each lock is one conditional update, atomic on either database. */
+@RegisterConstructorMapper(UploadRecord.class)
+public interface UploadDao extends UploadRecords {
+
+  @SqlQuery(
+      """
+      INSERT INTO uploads (upload_id, tenant_id, owner_user_id, upload_length, received_bytes,
+                           metadata, idempotency_key, fingerprint, created_at, updated_at,
+                           expires_at)
+      VALUES (:uploadId, :tenantId, :ownerUserId, :uploadLength, 0, :metadata, :idempotencyKey,
+              :fingerprint, :createdAt, :updatedAt, :expiresAt)
+      RETURNING id
+      """)
+  @Override
+  long insert(@BindMethods UploadRecord upload);
+
+  @SqlQuery("SELECT * FROM uploads WHERE upload_id = :uploadId")
+  @Override
+  Optional<UploadRecord> find(@Bind("uploadId") String uploadId);
+
+  @SqlQuery("SELECT * FROM uploads WHERE owner_user_id = :owner AND idempotency_key = :key")
+  @Override
+  Optional<UploadRecord> findByIdempotencyKey(
+      @Bind("owner") long ownerUserId, @Bind("key") String idempotencyKey);
+
+  @SqlUpdate(
+      """
+      UPDATE uploads SET lock_token = :token, locked_until = :until
+      WHERE upload_id = :uploadId AND (lock_token IS NULL OR locked_until <= :now)
+      """)
+  @Override
+  boolean lock(
+      @Bind("uploadId") String uploadId,
+      @Bind("token") String token,
+      @Bind("now") long now,
+      @Bind("until") long until);
+
+  @SqlUpdate(
+      "UPDATE uploads SET locked_until = :until WHERE upload_id = :uploadId AND lock_token = :token")
+  @Override
+  boolean extendLock(
+      @Bind("uploadId") String uploadId, @Bind("token") String token, @Bind("until") long until);
+
+  @SqlUpdate(
+      """
+      UPDATE uploads SET lock_token = NULL, locked_until = 0
+      WHERE upload_id = :uploadId AND lock_token = :token
+      """)
+  @Override
+  void unlock(@Bind("uploadId") String uploadId, @Bind("token") String token);
+
+  @SqlUpdate("UPDATE uploads SET lock_token = NULL, locked_until = 0 WHERE lock_token IS NOT NULL")
+  @Override
+  int unlockAll();
+
+  @SqlUpdate(
+      """
+      UPDATE uploads SET received_bytes = :received, detected_type = :detectedType,
+                         storage_key = :storageKey, store_state = :storeState, updated_at = :now
+      WHERE upload_id = :uploadId AND lock_token = :token
+      """)
+  @Override
+  boolean advance(
+      @Bind("uploadId") String uploadId,
+      @Bind("token") String token,
+      @Bind("received") long receivedBytes,
+      @Bind("detectedType") String detectedType,
+      @Bind("storageKey") String storageKey,
+      @Bind("storeState") String storeState,
+      @Bind("now") long now);
+
+  @SqlUpdate(
+      "UPDATE uploads SET asset_id = :assetId, updated_at = :now WHERE upload_id = :uploadId")
+  @Override
+  void finish(
+      @Bind("uploadId") String uploadId, @Bind("assetId") String assetId, @Bind("now") long now);
+
+  @SqlUpdate("DELETE FROM uploads WHERE upload_id = :uploadId")
+  @Override
+  void delete(@Bind("uploadId") String uploadId);
+
+  @SqlQuery("SELECT count(*) FROM uploads WHERE owner_user_id = :owner AND asset_id IS NULL")
+  @Override
+  long countOpen(@Bind("owner") long ownerUserId);
+
+  @SqlQuery(
+      """
+      SELECT coalesce(sum(upload_length), 0) FROM uploads
+      WHERE owner_user_id = :owner AND asset_id IS NULL
+      """)
+  @Override
+  long reservedBytes(@Bind("owner") long ownerUserId);
+
+  @SqlQuery("SELECT * FROM uploads WHERE expires_at <= :now ORDER BY expires_at LIMIT :limit")
+  @Override
+  List<UploadRecord> expired(@Bind("now") long now, @Bind("limit") int limit);
+}

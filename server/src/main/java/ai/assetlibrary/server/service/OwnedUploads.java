@@ -1,0 +1,86 @@
+package ai.assetlibrary.server.service;
+
+import ai.assetlibrary.server.domain.Caller;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
+import ai.assetlibrary.server.records.RecordStore;
+import ai.assetlibrary.server.records.UploadRecord;
+import ai.assetlibrary.server.storage.UploadSpool;
+import ai.assetlibrary.server.storage.UploadSpool.Held;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Resumable uploads as their creator sees them: found only by the user who started them and only
+ * until they expire; locked by one request at a time; removed with every byte they hold.
+ */
+final class OwnedUploads {
+
+  /** How long a lock lasts unless renewed: an instance that dies holding one frees it by then. */
+  static final Duration LOCK_LEASE = Duration.ofSeconds(30);
+
+  private final RecordStore records;
+  private final UploadSpool spool;
+  private final UploadDigests digests;
+  private final Clock clock;
+
+  OwnedUploads(RecordStore records, UploadSpool spool, UploadDigests digests, Clock clock) {
+    this.records = records;
+    this.spool = spool;
+    this.digests = digests;
+    this.clock = clock;
+  }
+
+  /** The caller's upload {@code uploadId}; 404 when it is someone else's, expired or gone. */
+  UploadRecord find(Caller caller, String uploadId) {
+    return records
+        .uploads()
+        .find(uploadId)
+        .filter(u -> u.ownerUserId() == caller.userId())
+        .filter(u -> u.finished() || u.expiresAt() > clock.millis())
+        .orElseThrow(() -> new LibraryException(Failure.UPLOAD_NOT_FOUND, "Upload not found."));
+  }
+
+  /** Whether another request holds the upload's lock now. */
+  boolean locked(UploadRecord upload) {
+    return upload.lockToken() != null && upload.lockedUntil() > clock.millis();
+  }
+
+  /** Takes the upload's lock for a new token; 423 when another request holds it. */
+  String lock(UploadRecord upload) {
+    String token = UUID.randomUUID().toString();
+    long now = clock.millis();
+    if (!records.uploads().lock(upload.uploadId(), token, now, now + LOCK_LEASE.toMillis())) {
+      throw lockedError();
+    }
+    return token;
+  }
+
+  /** Renews the lock {@code token} holds; 423 when it was lost meanwhile. */
+  void renew(String uploadId, String token) {
+    if (!records.uploads().extendLock(uploadId, token, clock.millis() + LOCK_LEASE.toMillis())) {
+      throw lockedError();
+    }
+  }
+
+  void unlock(String uploadId, String token) {
+    records.uploads().unlock(uploadId, token);
+  }
+
+  /** Removes the upload: its record, and the bytes the spool holds of it. */
+  void remove(UploadRecord upload) {
+    records.uploads().delete(upload.uploadId());
+    spool.discard(upload.uploadId(), held(upload));
+    digests.forget(upload.uploadId());
+  }
+
+  static Held held(UploadRecord upload) {
+    return new Held(upload.receivedBytes(), upload.storeState());
+  }
+
+  private static LibraryException lockedError() {
+    return new LibraryException(
+        Failure.UPLOAD_LOCKED, "Another request is appending to this upload; retry shortly.");
+  }
+}

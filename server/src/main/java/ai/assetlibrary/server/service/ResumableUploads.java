@@ -1,0 +1,226 @@
+package ai.assetlibrary.server.service;
+
+import ai.assetlibrary.server.ResumableLimits;
+import ai.assetlibrary.server.domain.Caller;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.FailureDetails;
+import ai.assetlibrary.server.domain.LibraryException;
+import ai.assetlibrary.server.media.MediaTypeDetector;
+import ai.assetlibrary.server.records.RecordStore;
+import ai.assetlibrary.server.records.UploadRecord;
+import ai.assetlibrary.server.service.UploadAppender.Outcome;
+import ai.assetlibrary.server.storage.Sha256;
+import ai.assetlibrary.server.storage.UploadSpool;
+import ai.assetlibrary.server.upload.FormConstraints;
+import ai.assetlibrary.server.upload.UploadForm;
+import ai.assetlibrary.server.upload.UploadMetadata;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The rules of resumable uploads (tus and the IETF draft, whose wire forms the HTTP edge handles):
+ * start one, after the checks {@code POST /v1/assets} makes and that can be made before the bytes,
+ * and the limits on unfinished uploads; say how far it got; append to it; give it up; answer its
+ * asset once it is finished.
+ */
+public final class ResumableUploads {
+
+  private final RecordStore records;
+  private final FormConstraints constraints;
+  private final UploadTargets targets;
+  private final UploadCommit commit;
+  private final AssetService assets;
+  private final OwnedUploads owned;
+  private final UploadAppender appender;
+  private final ResumableLimits limits;
+  private final long maxFileBytes;
+  private final Clock clock;
+
+  public ResumableUploads(
+      RecordStore records,
+      UploadSpool spool,
+      MediaTypeDetector detector,
+      FormConstraints constraints,
+      UploadTargets targets,
+      UploadCommit commit,
+      UploadService uploads,
+      AssetService assets,
+      ResumableLimits limits,
+      long maxFileBytes,
+      Clock clock) {
+    this.records = records;
+    this.constraints = constraints;
+    this.targets = targets;
+    this.commit = commit;
+    this.assets = assets;
+    UploadDigests digests = new UploadDigests();
+    this.owned = new OwnedUploads(records, spool, digests, clock);
+    UploadCompletion completion = new UploadCompletion(uploads, spool, digests, owned, clock);
+    this.appender = new UploadAppender(records, spool, detector, digests, owned, completion, clock);
+    this.limits = limits;
+    this.maxFileBytes = maxFileBytes;
+    this.clock = clock;
+  }
+
+  /** A new upload as the client declares it: the file's size, its metadata, a retry key. */
+  public record NewUpload(long length, String metadata, Optional<String> idempotencyKey) {}
+
+  /**
+   * Where an upload stands. {@code assetId} is present once it is finished; {@code asset} when the
+   * request that asked also finished it, or asked for the finished asset.
+   */
+  public record UploadState(
+      String uploadId,
+      long offset,
+      long length,
+      String metadata,
+      long expiresAt,
+      Optional<String> assetId,
+      Optional<AssetView> asset) {
+
+    static UploadState of(UploadRecord upload, Optional<AssetView> asset) {
+      return new UploadState(
+          upload.uploadId(),
+          upload.receivedBytes(),
+          upload.uploadLength(),
+          upload.metadata(),
+          upload.expiresAt(),
+          Optional.ofNullable(upload.assetId()),
+          asset);
+    }
+  }
+
+  /**
+   * Starts an upload, then appends {@code firstBytes} when the request brought some; a retry under
+   * the same {@code Idempotency-Key} answers the upload the first request started.
+   */
+  public UploadState create(
+      Caller caller,
+      NewUpload request,
+      Optional<byte[]> checksum,
+      Optional<InputStream> firstBytes) {
+    if (request.length() == 0) {
+      throw new LibraryException(Failure.FILE_EMPTY, "The uploaded file is empty.");
+    }
+    if (request.length() > maxFileBytes) {
+      throw LibraryException.fileTooLarge(maxFileBytes);
+    }
+    UploadMetadata metadata = UploadMetadata.parse(request.metadata());
+    UploadForm form = new UploadForm(metadata.fields(), Optional.empty());
+    constraints.check(form);
+    String fingerprint = fingerprint(request);
+    if (request.idempotencyKey().isPresent()) {
+      Optional<UploadRecord> earlier =
+          records
+              .uploads()
+              .findByIdempotencyKey(caller.userId(), request.idempotencyKey().get())
+              .filter(u -> u.finished() || u.expiresAt() > clock.millis());
+      if (earlier.isPresent()) {
+        if (!earlier.get().fingerprint().equals(fingerprint)) {
+          throw new LibraryException(
+              Failure.IDEMPOTENCY_KEY_REUSED,
+              "This Idempotency-Key was already used for a different upload.",
+              FailureDetails.field(UploadFields.IDEMPOTENCY_KEY));
+        }
+        return UploadState.of(earlier.get(), Optional.empty());
+      }
+    }
+    UploadTarget target = targets.resolve(caller, form);
+    commit.checkQuota(target.group().ownerUserId(), request.length());
+    checkLimits(caller, request.length());
+    long now = clock.millis();
+    UploadRecord upload =
+        new UploadRecord(
+            0,
+            PublicIds.uploadId(),
+            caller.tenantId(),
+            caller.userId(),
+            request.length(),
+            0,
+            request.metadata(),
+            null,
+            null,
+            null,
+            request.idempotencyKey().orElse(null),
+            fingerprint,
+            null,
+            0,
+            null,
+            now,
+            now,
+            now + limits.expiry().toMillis());
+    records.uploads().insert(upload);
+    if (firstBytes.isEmpty()) {
+      return UploadState.of(upload, Optional.empty());
+    }
+    return append(caller, upload.uploadId(), 0, checksum, firstBytes.get());
+  }
+
+  /** How far the caller's upload got; 423 while a request is appending to it. */
+  public UploadState progress(Caller caller, String uploadId) {
+    UploadRecord upload = owned.find(caller, uploadId);
+    if (owned.locked(upload)) {
+      throw new LibraryException(
+          Failure.UPLOAD_LOCKED, "Another request is appending to this upload; retry shortly.");
+    }
+    return UploadState.of(upload, Optional.empty());
+  }
+
+  /** Appends {@code body} at {@code offset}; see {@link UploadAppender}. */
+  public UploadState append(
+      Caller caller, String uploadId, long offset, Optional<byte[]> checksum, InputStream body) {
+    Outcome outcome = appender.append(caller, uploadId, offset, checksum, body);
+    return UploadState.of(outcome.upload(), outcome.asset());
+  }
+
+  /** Gives up the caller's upload with every byte it holds; a finished one's asset stays. */
+  public void terminate(Caller caller, String uploadId) {
+    UploadRecord upload = owned.find(caller, uploadId);
+    owned.lock(upload);
+    owned.remove(upload);
+  }
+
+  /**
+   * The caller's upload with its asset once finished; one whose bytes have all arrived but whose
+   * asset could not be stored yet (a database out of reach, say) is finished now.
+   */
+  public UploadState result(Caller caller, String uploadId) {
+    UploadRecord upload = owned.find(caller, uploadId);
+    if (upload.finished()) {
+      return UploadState.of(upload, Optional.of(assets.get(caller, upload.assetId())));
+    }
+    if (!upload.allReceived()) {
+      return UploadState.of(upload, Optional.empty());
+    }
+    return append(
+        caller, uploadId, upload.receivedBytes(), Optional.empty(), InputStream.nullInputStream());
+  }
+
+  private void checkLimits(Caller caller, long length) {
+    long open = records.uploads().countOpen(caller.userId());
+    if (open >= limits.maxOpenPerUser()) {
+      throw new LibraryException(
+          Failure.UPLOAD_OPEN_LIMIT_EXCEEDED,
+          "You already have " + open + " unfinished uploads; finish or terminate one first.",
+          FailureDetails.limit(Integer.toString(limits.maxOpenPerUser())));
+    }
+    long reserved = records.uploads().reservedBytes(caller.userId());
+    if (reserved + length > limits.maxReservedBytesPerUser()) {
+      throw new LibraryException(
+          Failure.UPLOAD_RESERVED_BYTES_EXCEEDED,
+          "Your unfinished uploads would reserve more than "
+              + limits.maxReservedBytesPerUser()
+              + " bytes; finish or terminate some first.",
+          FailureDetails.quota(limits.maxReservedBytesPerUser(), reserved));
+    }
+  }
+
+  /** What a creation request declared, to tell a retry from another upload under its key. */
+  private static String fingerprint(NewUpload request) {
+    String declared =
+        request.length() + "\0" + (request.metadata() == null ? "" : request.metadata());
+    return Sha256.hex(declared.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,112 @@
+package ai.assetlibrary.server.service;
+
+import ai.assetlibrary.server.domain.Caller;
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.LibraryException;
+import ai.assetlibrary.server.media.AcceptedType;
+import ai.assetlibrary.server.records.UploadRecord;
+import ai.assetlibrary.server.storage.PendingBlob;
+import ai.assetlibrary.server.storage.Sha256;
+import ai.assetlibrary.server.storage.UploadSpool;
+import ai.assetlibrary.server.storage.UploadSpool.Held;
+import ai.assetlibrary.server.upload.IngestedFile;
+import ai.assetlibrary.server.upload.UploadForm;
+import ai.assetlibrary.server.upload.UploadMetadata;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A resumable upload whose bytes have all arrived becomes its asset, through the same steps as a
+ * multipart upload's file; the transaction that records the asset also marks the upload finished. A
+ * refusal (a corrupt file, a model's limit, a group that no longer takes it) removes the upload; a
+ * failure worth retrying (a database or bucket out of reach) keeps every byte for the next try.
+ */
+final class UploadCompletion {
+
+  private static final Set<Failure> WORTH_RETRYING =
+      Set.of(
+          Failure.DATABASE_UNAVAILABLE,
+          Failure.STORAGE_UNAVAILABLE,
+          Failure.STORAGE_FULL,
+          Failure.PROVIDER_UNAVAILABLE,
+          Failure.UPLOAD_LOCKED);
+
+  private final UploadService uploads;
+  private final UploadSpool spool;
+  private final UploadDigests digests;
+  private final OwnedUploads owned;
+  private final Clock clock;
+
+  UploadCompletion(
+      UploadService uploads,
+      UploadSpool spool,
+      UploadDigests digests,
+      OwnedUploads owned,
+      Clock clock) {
+    this.uploads = uploads;
+    this.spool = spool;
+    this.digests = digests;
+    this.owned = owned;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores the asset of {@code upload}, whose bytes have all arrived, for its creator {@code
+   * caller}; {@code digest} covers them all when it is known here.
+   */
+  AssetView finish(Caller caller, UploadRecord upload, Optional<MessageDigest> digest) {
+    Held held = OwnedUploads.held(upload);
+    try {
+      String sha256 = digest.map(Sha256::hex).orElseGet(() -> hashed(upload, held));
+      UploadMetadata metadata = UploadMetadata.parse(upload.metadata());
+      AcceptedType type = AcceptedType.of(upload.detectedType()).orElseThrow();
+      PendingBlob blob = spool.finish(upload.uploadId(), held, upload.storageKey());
+      IngestedFile file =
+          new IngestedFile(
+              metadata.filename().orElse(null),
+              upload.uploadLength(),
+              sha256,
+              upload.detectedType(),
+              Optional.of(type),
+              Optional.of(blob));
+      UploadForm form = new UploadForm(metadata.fields(), Optional.of(file));
+      AssetView asset =
+          uploads
+              .store(
+                  caller,
+                  form,
+                  Optional.empty(),
+                  (tx, row) ->
+                      tx.uploads().finish(upload.uploadId(), row.assetId(), clock.millis()))
+              .asset();
+      spool.discard(upload.uploadId(), held);
+      digests.forget(upload.uploadId());
+      return asset;
+    } catch (LibraryException e) {
+      if (!WORTH_RETRYING.contains(e.failure())) {
+        owned.remove(upload);
+      }
+      throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Finishing upload " + upload.uploadId() + " failed", e);
+    }
+  }
+
+  private String hashed(UploadRecord upload, Held held) {
+    MessageDigest digest = Sha256.newDigest();
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = spool.read(upload.uploadId(), held)) {
+      for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+        digest.update(buffer, 0, read);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Reading upload " + upload.uploadId() + " failed", e);
+    }
+    return Sha256.hex(digest);
+  }
+}

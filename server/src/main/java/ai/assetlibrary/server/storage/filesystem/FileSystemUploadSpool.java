@@ -1,0 +1,141 @@
+package ai.assetlibrary.server.storage.filesystem;
+
+import ai.assetlibrary.server.storage.PendingBlob;
+import ai.assetlibrary.server.storage.StagingDirectory;
+import ai.assetlibrary.server.storage.UploadSpool;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.commons.io.input.BoundedInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Resumable uploads as one file each beside the blobs, appended and fsynced request by request; the
+ * finished file becomes its blob by a hard link, so the commit copies nothing.
+ */
+public final class FileSystemUploadSpool implements UploadSpool {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FileSystemUploadSpool.class);
+  private static final Pattern UPLOAD_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
+  private static final int BUFFER_BYTES = 64 * 1024;
+
+  private final Path directory;
+  private final FileSystemBlobStore blobs;
+
+  /** Uploads in {@code directory}, on the same file system as {@code blobs}. */
+  public FileSystemUploadSpool(Path directory, FileSystemBlobStore blobs) throws IOException {
+    this.directory = directory.toAbsolutePath().normalize();
+    this.blobs = blobs;
+    Files.createDirectories(this.directory);
+  }
+
+  @Override
+  public Appended append(String uploadId, Held held, InputStream body, long maxBytes)
+      throws IOException {
+    Path file = fileOf(uploadId);
+    boolean created = !Files.exists(file);
+    byte[] buffer = new byte[BUFFER_BYTES];
+    long appended = 0;
+    Optional<IOException> cutOff = Optional.empty();
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      channel.truncate(held.bytes());
+      channel.position(held.bytes());
+      while (appended < maxBytes) {
+        int read;
+        try {
+          read = body.read(buffer, 0, (int) Math.min(buffer.length, maxBytes - appended));
+        } catch (IOException e) {
+          cutOff = Optional.of(e);
+          break;
+        }
+        if (read == -1) {
+          break;
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, read);
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+        appended += read;
+      }
+      channel.force(true);
+    } catch (IOException e) {
+      throw StagingDirectory.storageFullOr(e);
+    }
+    if (created) {
+      FileSystemBlobStore.fsyncDirectory(directory);
+    }
+    return new Appended(new Held(held.bytes() + appended, null), cutOff);
+  }
+
+  @Override
+  public InputStream read(String uploadId, Held held) throws IOException {
+    if (held.bytes() == 0) {
+      return InputStream.nullInputStream();
+    }
+    return BoundedInputStream.builder()
+        .setInputStream(Files.newInputStream(fileOf(uploadId)))
+        .setMaxCount(held.bytes())
+        .get();
+  }
+
+  @Override
+  public PendingBlob finish(String uploadId, Held held, String key) {
+    Path file = fileOf(uploadId);
+    return new PendingBlob() {
+      @Override
+      public void write(byte[] buffer, int offset, int length) {
+        throw new UnsupportedOperationException("A finished upload takes no more bytes");
+      }
+
+      @Override
+      public long size() {
+        return held.bytes();
+      }
+
+      @Override
+      public Path stagingFile() {
+        return file;
+      }
+
+      @Override
+      public String key() {
+        return key;
+      }
+
+      @Override
+      public void commit() throws IOException {
+        blobs.link(file, key);
+      }
+
+      @Override
+      public void close() {
+        // The spool keeps its copy until the upload is discarded.
+      }
+    };
+  }
+
+  @Override
+  public void discard(String uploadId, Held held) {
+    try {
+      Files.deleteIfExists(fileOf(uploadId));
+    } catch (IOException e) {
+      LOG.warn("Could not remove upload {}", uploadId, new UncheckedIOException(e));
+    }
+  }
+
+  private Path fileOf(String uploadId) {
+    if (!UPLOAD_ID.matcher(uploadId).matches()) {
+      throw new IllegalArgumentException("Not an upload id: " + uploadId);
+    }
+    return directory.resolve(uploadId + ".upload");
+  }
+}
