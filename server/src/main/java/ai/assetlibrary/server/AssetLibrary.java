@@ -88,7 +88,7 @@ public final class AssetLibrary implements AutoCloseable {
   private final AssetService assets;
   private final ShareService shares;
   private final UploadService uploads;
-  private final Optional<ResumableUploads> resumableUploads;
+  private final ResumableUploads resumableUploads;
   private final DeliveryService deliveries;
   private final RetentionSweeper sweeper;
   private final OrphanSweeper orphans;
@@ -172,22 +172,18 @@ public final class AssetLibrary implements AutoCloseable {
             assets,
             metrics);
     this.resumableUploads =
-        backend
-            .uploadSpool()
-            .map(
-                spool ->
-                    new ResumableUploads(
-                        records,
-                        spool,
-                        detector,
-                        constraints,
-                        targets,
-                        commit,
-                        uploads,
-                        assets,
-                        config.resumable(),
-                        config.maxUploadBytes(),
-                        clock));
+        new ResumableUploads(
+            records,
+            backend.uploadSpool(),
+            detector,
+            constraints,
+            targets,
+            commit,
+            uploads,
+            assets,
+            config.resumable(),
+            config.maxUploadBytes(),
+            clock);
     this.deliveries = new DeliveryService(records, blobs, clock);
     this.sweeper = new RetentionSweeper(records, files, shares, clock);
     this.orphans = new OrphanSweeper(records, blobs, files, clock);
@@ -236,6 +232,7 @@ public final class AssetLibrary implements AutoCloseable {
     background.every(
         ORPHAN_SWEEP_INTERVAL, "orphan sweep", () -> orphans.sweep(config.orphanGrace()));
     background.every(config.providerPollInterval(), PROVIDER_ROUND, reconciler::reconcile);
+    background.every(config.sweepInterval(), "upload expiry", resumableUploads::sweepExpired);
   }
 
   private static void migrationThread(Runnable migration) {
@@ -355,8 +352,7 @@ public final class AssetLibrary implements AutoCloseable {
     return uploads.finishedUploads();
   }
 
-  /** Resumable uploads, where the blob store can hold them while they arrive. */
-  public Optional<ResumableUploads> resumableUploads() {
+  public ResumableUploads resumableUploads() {
     return resumableUploads;
   }
 

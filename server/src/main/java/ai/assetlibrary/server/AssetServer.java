@@ -123,18 +123,13 @@ public final class AssetServer implements AutoCloseable {
   static ResourceConfig application(AssetLibrary library) {
     ApiKeyFilter apiKeyFilter = new ApiKeyFilter(library.apiKeys(), library.rateLimiter());
     String contractVersion = ApiVersionHeader.builtVersion();
-    ResourceConfig application = new ResourceConfig();
-    library
-        .resumableUploads()
-        .ifPresent(
-            resumable ->
-                application.register(
-                    new UploadsResource(
-                        resumable,
-                        new AssetMapper(library.urls()),
-                        library.config().publicBaseUrl(),
-                        library.config().maxUploadBytes())));
-    return application
+    return new ResourceConfig()
+        .register(
+            new UploadsResource(
+                library.resumableUploads(),
+                new AssetMapper(library.urls()),
+                library.config().publicBaseUrl(),
+                library.config().maxUploadBytes()))
         .register(
             new AssetsResource(
                 library.uploads(),

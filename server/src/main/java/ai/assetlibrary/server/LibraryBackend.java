@@ -10,6 +10,7 @@ import ai.assetlibrary.server.storage.filesystem.FileSystemBlobStore;
 import ai.assetlibrary.server.storage.filesystem.FileSystemUploadSpool;
 import ai.assetlibrary.server.storage.s3.S3BlobStore;
 import ai.assetlibrary.server.storage.s3.S3Clients;
+import ai.assetlibrary.server.storage.s3.S3UploadSpool;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -19,9 +20,9 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Where the library keeps its records and bytes, as the configuration chooses: SQLite or
@@ -37,14 +38,14 @@ final class LibraryBackend implements AutoCloseable {
   private final Database database;
   private final StagingDirectory staging;
   private final BlobStore blobs;
-  private final Optional<UploadSpool> uploadSpool;
+  private final UploadSpool uploadSpool;
   private final boolean shared;
 
   private LibraryBackend(
       Database database,
       StagingDirectory staging,
       BlobStore blobs,
-      Optional<UploadSpool> uploadSpool,
+      UploadSpool uploadSpool,
       boolean shared) {
     this.database = database;
     this.staging = staging;
@@ -61,33 +62,22 @@ final class LibraryBackend implements AutoCloseable {
             config.storage().embedded()
                 ? FileSystemBlobStore.stagingDirectoryOf(blobsDirectory)
                 : config.dataDir().resolve("staging"));
-    FileSystemBlobStore files =
-        config.storage().embedded() ? new FileSystemBlobStore(blobsDirectory, staging) : null;
-    BlobStore blobs =
-        config
-            .storage()
-            .s3()
-            .<BlobStore>map(
-                s3 ->
-                    new S3BlobStore(
-                        S3Clients.create(
-                            s3.endpoint(),
-                            s3.region(),
-                            s3.accessKey(),
-                            s3.secretKey(),
-                            s3.pathStyle()),
-                        s3.bucket(),
-                        s3.prefix(),
-                        staging,
-                        orphanGrace,
-                        clock))
-            .orElse(files);
-    Optional<UploadSpool> uploadSpool =
-        files == null
-            ? Optional.empty()
-            : Optional.of(
-                new FileSystemUploadSpool(
-                    FileSystemBlobStore.uploadsDirectoryOf(blobsDirectory), files));
+    FileSystemBlobStore files = null;
+    BlobStore blobs;
+    UploadSpool uploadSpool;
+    if (config.storage().s3().isPresent()) {
+      StorageConfig.S3 s3 = config.storage().s3().get();
+      S3Client client =
+          S3Clients.create(
+              s3.endpoint(), s3.region(), s3.accessKey(), s3.secretKey(), s3.pathStyle());
+      blobs = new S3BlobStore(client, s3.bucket(), s3.prefix(), staging, orphanGrace, clock);
+      uploadSpool = new S3UploadSpool(client, s3.bucket(), s3.prefix(), staging);
+    } else {
+      files = new FileSystemBlobStore(blobsDirectory, staging);
+      blobs = files;
+      uploadSpool =
+          new FileSystemUploadSpool(FileSystemBlobStore.uploadsDirectoryOf(blobsDirectory), files);
+    }
     DatabaseConfig db = config.database();
     Database database =
         db.url()
@@ -134,8 +124,8 @@ final class LibraryBackend implements AutoCloseable {
     return blobs;
   }
 
-  /** Where resumable uploads are held while they arrive, where the blob store has a spool yet. */
-  Optional<UploadSpool> uploadSpool() {
+  /** Where resumable uploads are held while their bytes arrive, beside the blobs. */
+  UploadSpool uploadSpool() {
     return uploadSpool;
   }
 

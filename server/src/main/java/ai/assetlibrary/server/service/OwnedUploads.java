@@ -75,6 +75,11 @@ final class OwnedUploads {
     digests.forget(upload.uploadId());
   }
 
+  /** Removes what the spool holds of uploads that have no record (a crash between the two). */
+  void discardUnrecorded() {
+    spool.discardUnless(uploadId -> records.uploads().find(uploadId).isPresent());
+  }
+
   static Held held(UploadRecord upload) {
     return new Held(upload.receivedBytes(), upload.storeState());
   }

@@ -17,6 +17,7 @@ import ai.assetlibrary.server.upload.UploadMetadata;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,8 @@ import java.util.Optional;
  * asset once it is finished.
  */
 public final class ResumableUploads {
+
+  private static final int SWEEP_BATCH = 100;
 
   private final RecordStore records;
   private final FormConstraints constraints;
@@ -196,6 +199,37 @@ public final class ResumableUploads {
     }
     return append(
         caller, uploadId, upload.receivedBytes(), Optional.empty(), InputStream.nullInputStream());
+  }
+
+  /**
+   * Removes the uploads past their expiry (the unfinished ones with every byte they hold; the
+   * finished ones' assets stay), except one a request is appending to right now, and whatever the
+   * spool holds of an upload that has no record. Returns how many uploads went.
+   */
+  public int sweepExpired() {
+    int removed = 0;
+    List<UploadRecord> expired;
+    do {
+      expired = records.uploads().expired(clock.millis(), SWEEP_BATCH);
+      for (UploadRecord upload : expired) {
+        if (!owned.locked(upload)) {
+          owned.remove(upload);
+          removed++;
+        }
+      }
+    } while (expired.size() == SWEEP_BATCH && removed > 0);
+    owned.discardUnrecorded();
+    return removed;
+  }
+
+  /** Appends that took their upload's lock so far: to wait for in tests. */
+  public RunCounter appendsStarted() {
+    return appender.locked();
+  }
+
+  /** Appends answered so far, refused ones included: to wait for in tests. */
+  public RunCounter appendsAnswered() {
+    return appender.answered();
   }
 
   private void checkLimits(Caller caller, long length) {

@@ -40,6 +40,8 @@ final class UploadAppender {
   private final OwnedUploads owned;
   private final UploadCompletion completion;
   private final Clock clock;
+  private final RunCounter locked = new RunCounter();
+  private final RunCounter answered = new RunCounter();
 
   UploadAppender(
       RecordStore records,
@@ -67,8 +69,16 @@ final class UploadAppender {
    */
   Outcome append(
       Caller caller, String uploadId, long offset, Optional<byte[]> checksum, InputStream body) {
-    UploadRecord found = owned.find(caller, uploadId);
-    String token = owned.lock(found);
+    UploadRecord found;
+    String token;
+    try {
+      found = owned.find(caller, uploadId);
+      token = owned.lock(found);
+    } catch (RuntimeException e) {
+      answered.ran();
+      throw e;
+    }
+    locked.ran();
     try {
       UploadRecord upload = owned.find(caller, uploadId);
       if (offset != upload.receivedBytes()) {
@@ -88,7 +98,18 @@ final class UploadAppender {
       return appendTo(caller, upload, token, checksum, body);
     } finally {
       owned.unlock(uploadId, token);
+      answered.ran();
     }
+  }
+
+  /** Appends that took their upload's lock so far: to wait for in tests. */
+  RunCounter locked() {
+    return locked;
+  }
+
+  /** Appends answered so far, refused ones included: to wait for in tests. */
+  RunCounter answered() {
+    return answered;
   }
 
   /** The asset of a finished upload, or of one whose bytes have all arrived (finished now). */
@@ -123,7 +144,11 @@ final class UploadAppender {
     try {
       appended =
           spool.append(
-              upload.uploadId(), OwnedUploads.held(upload), observed, upload.uploadLength() - held);
+              upload.uploadId(),
+              OwnedUploads.held(upload),
+              head.storageKey(),
+              observed,
+              upload.uploadLength() - held);
     } catch (IOException e) {
       throw new UncheckedIOException("Appending to upload " + upload.uploadId() + " failed", e);
     }
@@ -188,7 +213,7 @@ final class UploadAppender {
     byte[] head = new byte[wanted];
     int filled = held;
     Optional<IOException> cutOff = Optional.empty();
-    try (InputStream earlier = spool.read(upload.uploadId(), OwnedUploads.held(upload))) {
+    try (InputStream earlier = spool.readStart(upload.uploadId(), OwnedUploads.held(upload))) {
       earlier.readNBytes(head, 0, held);
     } catch (IOException e) {
       throw new UncheckedIOException("Reading upload " + upload.uploadId() + " failed", e);

@@ -15,6 +15,7 @@ import ai.assetlibrary.server.upload.UploadMetadata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.Optional;
@@ -61,25 +62,22 @@ final class UploadCompletion {
    */
   AssetView finish(Caller caller, UploadRecord upload, Optional<MessageDigest> digest) {
     Held held = OwnedUploads.held(upload);
-    try {
-      String sha256 = digest.map(Sha256::hex).orElseGet(() -> hashed(upload, held));
-      UploadMetadata metadata = UploadMetadata.parse(upload.metadata());
-      AcceptedType type = AcceptedType.of(upload.detectedType()).orElseThrow();
-      PendingBlob blob = spool.finish(upload.uploadId(), held, upload.storageKey());
+    UploadMetadata metadata = UploadMetadata.parse(upload.metadata());
+    AcceptedType type = AcceptedType.of(upload.detectedType()).orElseThrow();
+    try (PendingBlob blob = spool.finish(upload.uploadId(), held, upload.storageKey())) {
       IngestedFile file =
           new IngestedFile(
               metadata.filename().orElse(null),
               upload.uploadLength(),
-              sha256,
+              digest.map(Sha256::hex).orElseGet(() -> hashed(blob)),
               upload.detectedType(),
               Optional.of(type),
               Optional.of(blob));
-      UploadForm form = new UploadForm(metadata.fields(), Optional.of(file));
       AssetView asset =
           uploads
               .store(
                   caller,
-                  form,
+                  new UploadForm(metadata.fields(), Optional.of(file)),
                   Optional.empty(),
                   (tx, row) ->
                       tx.uploads().finish(upload.uploadId(), row.assetId(), clock.millis()))
@@ -97,15 +95,16 @@ final class UploadCompletion {
     }
   }
 
-  private String hashed(UploadRecord upload, Held held) {
+  /** The SHA-256 of a blob's bytes, read from its local file. */
+  private static String hashed(PendingBlob blob) {
     MessageDigest digest = Sha256.newDigest();
     byte[] buffer = new byte[64 * 1024];
-    try (InputStream in = spool.read(upload.uploadId(), held)) {
+    try (InputStream in = Files.newInputStream(blob.stagingFile())) {
       for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
         digest.update(buffer, 0, read);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Reading upload " + upload.uploadId() + " failed", e);
+      throw new UncheckedIOException("Reading " + blob.stagingFile() + " failed", e);
     }
     return Sha256.hex(digest);
   }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** The real server on a free port over a temporary data directory, with an HTTP client for it. */
 public final class TestServer implements AutoCloseable {
@@ -313,6 +314,28 @@ public final class TestServer implements AutoCloseable {
       }
     }
     return leftovers;
+  }
+
+  /**
+   * What the spool holds of resumable uploads: files beside the blobs, or objects under {@code
+   * .uploads/} in the bucket, and in a bucket the multipart uploads of unfinished ones.
+   */
+  public List<String> spooledUploads() {
+    String bucket = Backends.bucketOf(dataDir);
+    if (bucket == null) {
+      return filesUnder(dataDir.resolve("blobs/.uploads"), p -> true).stream()
+          .map(Path::toString)
+          .toList();
+    }
+    List<String> spooled = new java.util.ArrayList<>();
+    Backends.s3Server().objects(bucket).stream()
+        .map(S3Object::key)
+        .filter(k -> k.contains(".uploads/"))
+        .forEach(spooled::add);
+    for (int i = 0; i < Backends.s3Server().unfinishedUploads(bucket); i++) {
+      spooled.add("an unfinished multipart upload in " + bucket);
+    }
+    return spooled;
   }
 
   public Path dataDir() {

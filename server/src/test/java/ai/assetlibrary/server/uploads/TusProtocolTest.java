@@ -13,13 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +88,7 @@ class TusProtocolTest extends ServerTest {
         List.of("mimeType", "mediaType", "assetType", "width", "height", "sizeBytes", "fileType")) {
       assertThat(asset.get(field)).as(field).isEqualTo(multipart.get(field));
     }
-    assertThat(spooledUploads()).isEmpty();
+    assertThat(server.spooledUploads()).isEmpty();
   }
 
   @Test
@@ -160,7 +157,7 @@ class TusProtocolTest extends ServerTest {
     assertThat(error.get("serviceCode").asText()).isEqualTo("ASSET_FILE_TYPE_UNSUPPORTED");
     assertThat(error.get("data").get("detectedType").asText()).isEqualTo("application/pdf");
     assertThat(tus.head(upload).statusCode()).isEqualTo(404);
-    assertThat(spooledUploads()).isEmpty();
+    assertThat(server.spooledUploads()).isEmpty();
   }
 
   @Test
@@ -168,13 +165,13 @@ class TusProtocolTest extends ServerTest {
     byte[] png = TestMedia.png(64, 48);
     URI upload = location(tus.create(png.length, null));
     tus.patch(upload, 0, Arrays.copyOf(png, 50));
-    assertThat(spooledUploads()).hasSize(1);
+    assertThat(server.spooledUploads()).hasSize(1);
 
     HttpResponse<String> terminated = tus.delete(upload);
     assertThat(terminated.statusCode()).isEqualTo(204);
     assertThat(tus.head(upload).statusCode()).isEqualTo(404);
     assertThat(tus.patch(upload, 50, new byte[] {1}).statusCode()).isEqualTo(404);
-    assertThat(spooledUploads()).isEmpty();
+    assertThat(server.spooledUploads()).isEmpty();
   }
 
   @Test
@@ -287,18 +284,6 @@ class TusProtocolTest extends ServerTest {
   private static void assertRefused(HttpResponse<String> answer, int status, String code) {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
     assertThat(TestServer.json(answer).get("serviceCode").asText()).isEqualTo(code);
-  }
-
-  private List<Path> spooledUploads() {
-    Path spool = server.dataDir().resolve("blobs/.uploads");
-    if (!Files.isDirectory(spool)) {
-      return List.of();
-    }
-    try (Stream<Path> files = Files.list(spool)) {
-      return files.toList();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private String recordedSha256(JsonNode asset) {

@@ -11,8 +11,12 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +30,8 @@ public final class FileSystemUploadSpool implements UploadSpool {
   private static final Logger LOG = LoggerFactory.getLogger(FileSystemUploadSpool.class);
   private static final Pattern UPLOAD_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
   private static final int BUFFER_BYTES = 64 * 1024;
+  private static final String SUFFIX = ".upload";
+  private static final Duration UNTOUCHED = Duration.ofMinutes(1);
 
   private final Path directory;
   private final FileSystemBlobStore blobs;
@@ -38,7 +44,7 @@ public final class FileSystemUploadSpool implements UploadSpool {
   }
 
   @Override
-  public Appended append(String uploadId, Held held, InputStream body, long maxBytes)
+  public Appended append(String uploadId, Held held, String key, InputStream body, long maxBytes)
       throws IOException {
     Path file = fileOf(uploadId);
     boolean created = !Files.exists(file);
@@ -77,7 +83,7 @@ public final class FileSystemUploadSpool implements UploadSpool {
   }
 
   @Override
-  public InputStream read(String uploadId, Held held) throws IOException {
+  public InputStream readStart(String uploadId, Held held) throws IOException {
     if (held.bytes() == 0) {
       return InputStream.nullInputStream();
     }
@@ -132,10 +138,27 @@ public final class FileSystemUploadSpool implements UploadSpool {
     }
   }
 
+  @Override
+  public void discardUnless(Predicate<String> recorded) {
+    Instant before = Instant.now().minus(UNTOUCHED);
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(SUFFIX)
+            && Files.getLastModifiedTime(file).toInstant().isBefore(before)
+            && !recorded.test(name.substring(0, name.length() - SUFFIX.length()))) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("Could not sweep {}", directory, new UncheckedIOException(e));
+    }
+  }
+
   private Path fileOf(String uploadId) {
     if (!UPLOAD_ID.matcher(uploadId).matches()) {
       throw new IllegalArgumentException("Not an upload id: " + uploadId);
     }
-    return directory.resolve(uploadId + ".upload");
+    return directory.resolve(uploadId + SUFFIX);
   }
 }

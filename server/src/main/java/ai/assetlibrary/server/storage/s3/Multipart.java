@@ -200,7 +200,7 @@ final class Multipart {
         : new IllegalStateException(e.getCause());
   }
 
-  private static InputStream range(Path file, long offset, long length) {
+  static InputStream range(Path file, long offset, long length) {
     try {
       FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
       channel.position(offset);

@@ -125,6 +125,7 @@ public final class S3BlobStore implements BlobStore {
                 .listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix))
                 .contents()
                 .stream()
+                .filter(object -> !object.key().startsWith(prefix + S3UploadSpool.SPOOL_PREFIX))
                 .map(
                     object ->
                         new BlobEntry(
@@ -144,6 +145,7 @@ public final class S3BlobStore implements BlobStore {
                     .stream()
                     .filter(u -> u.initiated().isBefore(before))
                     .filter(u -> !multipart.inProgress(u.uploadId()))
+                    .filter(u -> !u.key().startsWith(prefix + S3UploadSpool.SPOOL_PREFIX))
                     .toList())) {
       multipart.abort(upload.key(), upload.uploadId());
       discarded++;
