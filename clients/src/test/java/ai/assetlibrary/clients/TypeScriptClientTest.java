@@ -2,17 +2,12 @@ package ai.assetlibrary.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.assetlibrary.server.testing.Executables;
 import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,39 +38,11 @@ class TypeScriptClientTest extends ServerTest {
               "ASSETS_OTHER_USER_ID", String.valueOf(OTHER_USER),
               "ASSETS_UPLOAD_FILE", file.toAbsolutePath().toString());
 
-      npm(Map.of(), "ci", "--no-audit", "--no-fund");
-      String output = npm(environment, "test");
+      NodeProject project = new NodeProject(PROJECT, dir);
+      project.npm(Map.of(), "ci", "--no-audit", "--no-fund");
+      String output = project.npm(environment, "test");
 
       assertThat(output).contains("# pass 2").contains("# fail 0");
     }
-  }
-
-  private static String npm() {
-    return Executables.onPath(
-        "Node.js and npm are needed to test the TypeScript client (.ci/run installs them when they"
-            + " are missing).",
-        "npm");
-  }
-
-  /** Runs npm in the TypeScript project; fails with its output unless it succeeds. */
-  private String npm(Map<String, String> environment, String... arguments)
-      throws IOException, InterruptedException {
-    Path log = dir.resolve("npm.log");
-    ProcessBuilder builder =
-        new ProcessBuilder(Stream.concat(Stream.of(npm()), Stream.of(arguments)).toList())
-            .directory(PROJECT.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-    builder.environment().putAll(environment);
-    Process process = builder.start();
-    boolean finished = process.waitFor(5, TimeUnit.MINUTES);
-    if (!finished) {
-      process.destroyForcibly();
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(finished && process.exitValue() == 0)
-        .as("npm %s:%n%s", List.of(arguments), output)
-        .isTrue();
-    return output;
   }
 }

@@ -66,7 +66,10 @@ public final class TestServer implements AutoCloseable {
     return start(dataDir, Map.of("ASSETS_MAX_UPLOAD_BYTES", String.valueOf(maxUploadBytes)));
   }
 
-  /** A server configured like production from {@code ASSETS_*} variables, on a free port. */
+  /**
+   * A server configured like production from {@code ASSETS_*} variables, on a free port unless they
+   * name one.
+   */
   public static TestServer start(Path dataDir, Map<String, String> environment) {
     return start(dataDir, environment, Clock.systemUTC());
   }
@@ -75,9 +78,9 @@ public final class TestServer implements AutoCloseable {
   public static TestServer start(Path dataDir, Map<String, String> environment, Clock clock) {
     Map<String, String> env = new HashMap<>();
     env.put("ASSETS_MAX_UPLOAD_BYTES", String.valueOf(DEFAULT_MAX_UPLOAD_BYTES));
+    env.put("ASSETS_PORT", "0");
     env.putAll(Backends.environmentFor(dataDir));
     env.putAll(environment);
-    env.put("ASSETS_PORT", "0");
     env.put("ASSETS_DATA_DIR", dataDir.toString());
     ServerConfig config = ServerConfig.fromEnvironment(env);
     try {
