@@ -281,6 +281,83 @@ class TusProtocolTest extends ServerTest {
     assertThat(appended.headers().firstValue("Upload-Asset-Id")).isPresent();
   }
 
+  @Test
+  void beforeItsLastByteTheUploadAnswersItsProgressAndAFileThatDoesNotParseIsRefusedAtTheEnd() {
+    byte[] png = TestMedia.png(64, 48);
+    byte[] broken = Arrays.copyOf(png, png.length);
+    Arrays.fill(broken, 40, broken.length, (byte) 7);
+    URI upload = location(tus.create(broken.length, null));
+    tus.patch(upload, 0, Arrays.copyOf(broken, 30));
+
+    HttpResponse<String> progress = tus.get(upload);
+    assertThat(progress.statusCode()).isEqualTo(202);
+    JsonNode data = TestServer.json(progress).get("data");
+    assertThat(data.get("offset").asLong()).isEqualTo(30);
+    assertThat(data.get("length").asLong()).isEqualTo(broken.length);
+
+    assertRefused(
+        tus.patch(upload, 30, Arrays.copyOfRange(broken, 30, broken.length)),
+        422,
+        "ASSET_FILE_CORRUPT");
+    assertThat(tus.head(upload).statusCode()).isEqualTo(404);
+    assertThat(server.spooledUploads()).isEmpty();
+    assertThat(server.assetRows()).isZero();
+  }
+
+  @Test
+  void theIetfDraftIsSpokenOnTheSameUploads() {
+    byte[] png = TestMedia.png(64, 48);
+    HttpResponse<String> created =
+        server.send(
+            HttpRequest.newBuilder(server.uri("/v1/uploads"))
+                .header("Authorization", "Bearer " + key)
+                .header("Upload-Draft-Interop-Version", "6")
+                .header("Upload-Complete", "?0")
+                .header("Upload-Length", Integer.toString(png.length))
+                .header("Content-Type", "application/partial-upload")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOf(png, 20)))
+                .build());
+    assertThat(created.statusCode()).isEqualTo(201);
+    assertThat(created.headers().firstValue("Upload-Complete")).hasValue("?0");
+    assertThat(created.headers().firstValue("Tus-Resumable")).isEmpty();
+    URI upload = location(created);
+
+    HttpResponse<String> head =
+        server.send(
+            HttpRequest.newBuilder(upload)
+                .header("Authorization", "Bearer " + key)
+                .header("Upload-Draft-Interop-Version", "6")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
+    assertThat(head.statusCode()).isEqualTo(204);
+    assertThat(offset(head)).isEqualTo(20);
+    assertThat(head.headers().firstValue("Upload-Length")).hasValue(Integer.toString(png.length));
+
+    HttpResponse<String> rest =
+        server.send(
+            HttpRequest.newBuilder(upload)
+                .header("Authorization", "Bearer " + key)
+                .header("Upload-Draft-Interop-Version", "5")
+                .header("Upload-Offset", "20")
+                .header("Upload-Complete", "?1")
+                .method(
+                    "PATCH",
+                    HttpRequest.BodyPublishers.ofByteArray(Arrays.copyOfRange(png, 20, png.length)))
+                .build());
+    assertThat(rest.statusCode()).isEqualTo(204);
+    assertThat(rest.headers().firstValue("Upload-Complete")).hasValue("?1");
+    assertThat(rest.headers().firstValue("Upload-Asset-Id")).isPresent();
+    assertRefused(
+        server.send(
+            HttpRequest.newBuilder(upload)
+                .header("Authorization", "Bearer " + key)
+                .header("Upload-Draft-Interop-Version", "4")
+                .DELETE()
+                .build()),
+        412,
+        "UPLOAD_PROTOCOL_UNSUPPORTED");
+  }
+
   private static void assertRefused(HttpResponse<String> answer, int status, String code) {
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
     assertThat(TestServer.json(answer).get("serviceCode").asText()).isEqualTo(code);
