@@ -68,7 +68,9 @@ public interface UploadDao extends UploadRecords {
   @SqlUpdate(
       """
       UPDATE uploads SET received_bytes = :received, detected_type = :detectedType,
-                         storage_key = :storageKey, store_state = :storeState, updated_at = :now
+                         storage_key = :storageKey, store_state = :storeState, updated_at = :now,
+                         lock_token = CASE WHEN :release THEN NULL ELSE lock_token END,
+                         locked_until = CASE WHEN :release THEN 0 ELSE locked_until END
       WHERE upload_id = :uploadId AND lock_token = :token
       """)
   @Override
@@ -79,7 +81,8 @@ public interface UploadDao extends UploadRecords {
       @Bind("detectedType") String detectedType,
       @Bind("storageKey") String storageKey,
       @Bind("storeState") String storeState,
-      @Bind("now") long now);
+      @Bind("now") long now,
+      @Bind("release") boolean release);
 
   @SqlUpdate(
       "UPDATE uploads SET asset_id = :assetId, updated_at = :now WHERE upload_id = :uploadId")

@@ -28,8 +28,8 @@ public interface UploadRecords {
   int unlockAll();
 
   /**
-   * Records what the holder of {@code token} appended; returns false when it no longer holds the
-   * lock (and nothing changed).
+   * Records what the holder of {@code token} appended, releasing its lock too when {@code release};
+   * returns false when it no longer held the lock (and nothing changed).
    */
   boolean advance(
       String uploadId,
@@ -38,7 +38,8 @@ public interface UploadRecords {
       String detectedType,
       String storageKey,
       String storeState,
-      long now);
+      long now,
+      boolean release);
 
   /** Names the asset the upload became. */
   void finish(String uploadId, String assetId, long now);

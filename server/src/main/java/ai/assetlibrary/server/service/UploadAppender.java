@@ -176,7 +176,8 @@ final class UploadAppender {
             head.detectedType(),
             head.storageKey(),
             appended.held().state(),
-            clock.millis())) {
+            clock.millis(),
+            received < upload.uploadLength())) {
       throw new LibraryException(
           Failure.UPLOAD_LOCKED, "Another request took over this upload; retry shortly.");
     }

@@ -14,6 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -31,6 +36,8 @@ public final class FileSystemUploadSpool implements UploadSpool {
   private static final Pattern UPLOAD_ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
   private static final int BUFFER_BYTES = 64 * 1024;
   private static final String SUFFIX = ".upload";
+  private static final long FLUSH_EVERY_BYTES = 1L << 20;
+  private static final ExecutorService FLUSHERS = Executors.newVirtualThreadPerTaskExecutor();
   private static final Duration UNTOUCHED = Duration.ofMinutes(1);
 
   private final Path directory;
@@ -55,6 +62,7 @@ public final class FileSystemUploadSpool implements UploadSpool {
         FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       channel.truncate(held.bytes());
       channel.position(held.bytes());
+      EarlyFlush flush = new EarlyFlush(channel);
       while (appended < maxBytes) {
         int read;
         try {
@@ -71,7 +79,9 @@ public final class FileSystemUploadSpool implements UploadSpool {
           channel.write(bytes);
         }
         appended += read;
+        flush.written(read);
       }
+      flush.await();
       channel.force(true);
     } catch (IOException e) {
       throw StagingDirectory.storageFullOr(e);
@@ -152,6 +162,45 @@ public final class FileSystemUploadSpool implements UploadSpool {
       }
     } catch (IOException e) {
       LOG.warn("Could not sweep {}", directory, new UncheckedIOException(e));
+    }
+  }
+
+  /**
+   * Starts forcing what an append wrote to the disk while the body still arrives, one flush at a
+   * time, so that the force that ends the append, before its answer, has little left to wait for.
+   */
+  private static final class EarlyFlush {
+
+    private final FileChannel channel;
+    private long unflushed;
+    private Future<?> inFlight = CompletableFuture.completedFuture(null);
+
+    EarlyFlush(FileChannel channel) {
+      this.channel = channel;
+    }
+
+    void written(int bytes) {
+      unflushed += bytes;
+      if (unflushed >= FLUSH_EVERY_BYTES && inFlight.isDone()) {
+        unflushed = 0;
+        inFlight =
+            FLUSHERS.submit(
+                () -> {
+                  channel.force(false);
+                  return null;
+                });
+      }
+    }
+
+    /** Waits for the flush in flight; its failure is left to the final force to report. */
+    void await() {
+      try {
+        inFlight.get();
+      } catch (ExecutionException e) {
+        // The final force fails the same way, or succeeds, which is what counts.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
