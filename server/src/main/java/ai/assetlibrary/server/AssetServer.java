@@ -7,6 +7,7 @@ import ai.assetlibrary.server.errors.JsonExceptionMapper;
 import ai.assetlibrary.server.errors.LibraryExceptionMapper;
 import ai.assetlibrary.server.errors.UnexpectedExceptionMapper;
 import ai.assetlibrary.server.errors.WebApplicationExceptionMapper;
+import ai.assetlibrary.server.http.AcknowledgeChunkedExpectations;
 import ai.assetlibrary.server.http.ApiVersionHeader;
 import ai.assetlibrary.server.http.IgnoreProtocolUpgrades;
 import ai.assetlibrary.server.http.ObjectMapperResolver;
@@ -89,6 +90,7 @@ public final class AssetServer implements AutoCloseable {
                 .setCorePoolSize(MIN_WORKERS)
                 .setMaxPoolSize(MAX_WORKERS));
     listener.registerAddOn(new IgnoreProtocolUpgrades());
+    listener.registerAddOn(new AcknowledgeChunkedExpectations());
     listener.getTransport().setReadTimeout(config.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
     http.addListener(listener);
     http.getServerConfiguration().setDefaultQueryEncoding(StandardCharsets.UTF_8);
