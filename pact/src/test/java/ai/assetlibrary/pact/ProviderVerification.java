@@ -1,5 +1,7 @@
 package ai.assetlibrary.pact;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import ai.assetlibrary.server.domain.Caller;
 import ai.assetlibrary.server.records.GroupRecord;
 import ai.assetlibrary.server.service.AssetView;
@@ -7,6 +9,8 @@ import ai.assetlibrary.server.service.GroupChanges;
 import ai.assetlibrary.server.service.GroupService;
 import ai.assetlibrary.server.service.GroupView;
 import ai.assetlibrary.server.service.Permission;
+import ai.assetlibrary.server.service.ResumableUploads.NewUpload;
+import ai.assetlibrary.server.service.ResumableUploads.UploadState;
 import ai.assetlibrary.server.service.ShareService.ShareRequest;
 import ai.assetlibrary.server.testing.FakeModelArk;
 import ai.assetlibrary.server.testing.FakeModelArk.Behaviour;
@@ -21,6 +25,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -192,11 +197,27 @@ abstract class ProviderVerification {
     }
   }
 
+  /**
+   * Params: length. An unfinished upload of avatar.png, none of its bytes sent. Injects uploadId.
+   */
+  @State("the user has a resumable upload")
+  Map<String, Object> userHasAResumableUpload(Map<String, Object> params) {
+    String metadata =
+        "filename " + Base64.getEncoder().encodeToString("avatar.png".getBytes(UTF_8));
+    UploadState upload =
+        server
+            .library()
+            .resumableUploads()
+            .create(
+                caller,
+                new NewUpload(number(params, "length"), metadata, Optional.empty()),
+                Optional.empty(),
+                Optional.empty());
+    return Map.of("uploadId", upload.uploadId());
+  }
+
   private Optional<GroupRecord> findOwned(String publicId) {
-    return server
-        .library()
-        .records().groups()
-        .findOwned(caller.userId(), publicId);
+    return server.library().records().groups().findOwned(caller.userId(), publicId);
   }
 
   private static ShareRequest shareRequest(Map<String, Object> params) {

@@ -1,5 +1,6 @@
 package ai.assetlibrary.server;
 
+import ai.assetlibrary.server.service.ResumableLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -85,10 +85,26 @@ public interface UploadDao extends UploadRecords {
       @Bind("release") boolean release);
 
   @SqlUpdate(
-      "UPDATE uploads SET asset_id = :assetId, updated_at = :now WHERE upload_id = :uploadId")
+      """
+      UPDATE uploads SET asset_id = :assetId, updated_at = :now, lock_token = NULL,
+                         locked_until = 0
+      WHERE upload_id = :uploadId AND asset_id IS NULL AND lock_token = :token
+      """)
   @Override
-  void finish(
-      @Bind("uploadId") String uploadId, @Bind("assetId") String assetId, @Bind("now") long now);
+  boolean finish(
+      @Bind("uploadId") String uploadId,
+      @Bind("assetId") String assetId,
+      @Bind("token") String token,
+      @Bind("now") long now);
+
+  @SqlUpdate(
+      """
+      UPDATE uploads SET asset_id = NULL
+      WHERE upload_id = :uploadId AND asset_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM assets a WHERE a.asset_id = uploads.asset_id)
+      """)
+  @Override
+  void reopenIfAssetGone(@Bind("uploadId") String uploadId);
 
   @SqlUpdate("DELETE FROM uploads WHERE upload_id = :uploadId")
   @Override

@@ -41,8 +41,14 @@ public interface UploadRecords {
       long now,
       boolean release);
 
-  /** Names the asset the upload became. */
-  void finish(String uploadId, String assetId, long now);
+  /**
+   * Names the asset the upload became and releases the lock, if the holder of {@code token} still
+   * holds it and the upload is not finished yet; returns whether it did.
+   */
+  boolean finish(String uploadId, String assetId, String token, long now);
+
+  /** Makes a finished upload unfinished again when its asset no longer exists. */
+  void reopenIfAssetGone(String uploadId);
 
   void delete(String uploadId);
 

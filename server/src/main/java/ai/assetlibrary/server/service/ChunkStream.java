@@ -12,16 +12,11 @@ import java.util.List;
  */
 final class ChunkStream extends FilterInputStream {
 
-  private static final long RENEW_EVERY_NANOS = OwnedUploads.LOCK_LEASE.toNanos() / 3;
-
   private final List<MessageDigest> digests;
-  private final Runnable renewLock;
-  private long lastRenewal = System.nanoTime();
 
-  ChunkStream(InputStream body, List<MessageDigest> digests, Runnable renewLock) {
+  ChunkStream(InputStream body, List<MessageDigest> digests) {
     super(body);
     this.digests = digests;
-    this.renewLock = renewLock;
   }
 
   @Override
@@ -37,11 +32,6 @@ final class ChunkStream extends FilterInputStream {
       for (MessageDigest digest : digests) {
         digest.update(buffer, offset, read);
       }
-    }
-    long now = System.nanoTime();
-    if (now - lastRenewal > RENEW_EVERY_NANOS) {
-      renewLock.run();
-      lastRenewal = now;
     }
     return read;
   }

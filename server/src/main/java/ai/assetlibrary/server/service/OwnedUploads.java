@@ -57,15 +57,51 @@ final class OwnedUploads {
     return token;
   }
 
-  /** Renews the lock {@code token} holds; 423 when it was lost meanwhile. */
-  void renew(String uploadId, String token) {
-    if (!records.uploads().extendLock(uploadId, token, clock.millis() + LOCK_LEASE.toMillis())) {
-      throw lockedError();
-    }
+  /**
+   * Keeps the lock {@code token} holds until the returned heartbeat is closed, however long the
+   * work under it takes (a body, S3 parts, the probe, the provider). A lock it fails to renew is
+   * lost: the work's own conditional writes then refuse to record anything.
+   */
+  AutoCloseable keepLocked(String uploadId, String token) {
+    Thread heartbeat =
+        Thread.ofVirtual()
+            .name("upload-lock-" + uploadId)
+            .start(
+                () -> {
+                  try {
+                    while (true) {
+                      Thread.sleep(LOCK_LEASE.dividedBy(3));
+                      if (!records
+                          .uploads()
+                          .extendLock(uploadId, token, clock.millis() + LOCK_LEASE.toMillis())) {
+                        return;
+                      }
+                    }
+                  } catch (InterruptedException e) {
+                    // closed: the work is done
+                  } catch (RuntimeException e) {
+                    // the records cannot be reached: the work's own writes fail the same way
+                  }
+                });
+    return heartbeat::interrupt;
   }
 
   void unlock(String uploadId, String token) {
     records.uploads().unlock(uploadId, token);
+  }
+
+  /**
+   * Removes the upload, as it is once its lock is taken, unless a request holds the lock; returns
+   * whether it was removed (false too when it is gone already).
+   */
+  boolean removeUnlessLocked(String uploadId) {
+    String token = UUID.randomUUID().toString();
+    long now = clock.millis();
+    if (!records.uploads().lock(uploadId, token, now, now + LOCK_LEASE.toMillis())) {
+      return false;
+    }
+    records.uploads().find(uploadId).ifPresent(this::remove);
+    return true;
   }
 
   /** Removes the upload: its record, and the bytes the spool holds of it. */

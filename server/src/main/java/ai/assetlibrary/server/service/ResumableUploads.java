@@ -1,6 +1,5 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.ResumableLimits;
 import ai.assetlibrary.server.domain.Caller;
 import ai.assetlibrary.server.domain.Failure;
 import ai.assetlibrary.server.domain.FailureDetails;
@@ -60,7 +59,8 @@ public final class ResumableUploads {
     this.assets = assets;
     UploadDigests digests = new UploadDigests();
     this.owned = new OwnedUploads(records, spool, digests, clock);
-    UploadCompletion completion = new UploadCompletion(uploads, spool, digests, owned, clock);
+    UploadCompletion completion =
+        new UploadCompletion(records, uploads, spool, digests, owned, clock);
     this.appender = new UploadAppender(records, spool, detector, digests, owned, completion, clock);
     this.limits = limits;
     this.maxFileBytes = maxFileBytes;
@@ -116,10 +116,14 @@ public final class ResumableUploads {
     String fingerprint = fingerprint(request);
     if (request.idempotencyKey().isPresent()) {
       Optional<UploadRecord> earlier =
-          records
-              .uploads()
-              .findByIdempotencyKey(caller.userId(), request.idempotencyKey().get())
-              .filter(u -> u.finished() || u.expiresAt() > clock.millis());
+          records.uploads().findByIdempotencyKey(caller.userId(), request.idempotencyKey().get());
+      if (earlier.isPresent()
+          && !earlier.get().finished()
+          && earlier.get().expiresAt() <= clock.millis()) {
+        // Expired, not swept yet: the key is free again.
+        owned.removeUnlessLocked(earlier.get().uploadId());
+        earlier = Optional.empty();
+      }
       if (earlier.isPresent()) {
         if (!earlier.get().fingerprint().equals(fingerprint)) {
           throw new LibraryException(
@@ -158,7 +162,16 @@ public final class ResumableUploads {
     if (firstBytes.isEmpty()) {
       return UploadState.of(upload, Optional.empty());
     }
-    return append(caller, upload.uploadId(), 0, checksum, firstBytes.get());
+    try {
+      return append(caller, upload.uploadId(), 0, checksum, firstBytes.get());
+    } catch (RuntimeException e) {
+      // Its creator never learnt its URL, unless a retry under the key finds it: without a key,
+      // nobody can continue it, so it does not linger against the user's limits.
+      if (request.idempotencyKey().isEmpty()) {
+        owned.removeUnlessLocked(upload.uploadId());
+      }
+      throw e;
+    }
   }
 
   /** How far the caller's upload got; 423 while a request is appending to it. */
@@ -180,9 +193,11 @@ public final class ResumableUploads {
 
   /** Gives up the caller's upload with every byte it holds; a finished one's asset stays. */
   public void terminate(Caller caller, String uploadId) {
-    UploadRecord upload = owned.find(caller, uploadId);
-    owned.lock(upload);
-    owned.remove(upload);
+    owned.find(caller, uploadId);
+    if (!owned.removeUnlessLocked(uploadId)) {
+      throw new LibraryException(
+          Failure.UPLOAD_LOCKED, "Another request is appending to this upload; retry shortly.");
+    }
   }
 
   /**
@@ -208,16 +223,18 @@ public final class ResumableUploads {
    */
   public int sweepExpired() {
     int removed = 0;
+    int removedNow;
     List<UploadRecord> expired;
     do {
+      removedNow = 0;
       expired = records.uploads().expired(clock.millis(), SWEEP_BATCH);
       for (UploadRecord upload : expired) {
-        if (!owned.locked(upload)) {
-          owned.remove(upload);
-          removed++;
+        if (owned.removeUnlessLocked(upload.uploadId())) {
+          removedNow++;
         }
       }
-    } while (expired.size() == SWEEP_BATCH && removed > 0);
+      removed += removedNow;
+    } while (expired.size() == SWEEP_BATCH && removedNow > 0);
     owned.discardUnrecorded();
     return removed;
   }

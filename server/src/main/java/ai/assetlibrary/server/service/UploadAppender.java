@@ -79,6 +79,7 @@ final class UploadAppender {
       throw e;
     }
     locked.ran();
+    AutoCloseable heartbeat = owned.keepLocked(uploadId, token);
     try {
       UploadRecord upload = owned.find(caller, uploadId);
       if (offset != upload.receivedBytes()) {
@@ -93,10 +94,11 @@ final class UploadAppender {
       }
       if (upload.allReceived()) {
         refuseMore(body, upload);
-        return finished(caller, upload, Optional.empty());
+        return finished(caller, upload, token, Optional.empty());
       }
       return appendTo(caller, upload, token, checksum, body);
     } finally {
+      closeQuietly(heartbeat);
       owned.unlock(uploadId, token);
       answered.ran();
     }
@@ -112,12 +114,16 @@ final class UploadAppender {
     return answered;
   }
 
-  /** The asset of a finished upload, or of one whose bytes have all arrived (finished now). */
-  Outcome finished(Caller caller, UploadRecord upload, Optional<MessageDigest> digest) {
+  /**
+   * The asset of a finished upload, or of one whose bytes have all arrived, finished now under the
+   * lock {@code token} holds.
+   */
+  private Outcome finished(
+      Caller caller, UploadRecord upload, String token, Optional<MessageDigest> digest) {
     if (upload.finished()) {
       return new Outcome(upload, Optional.empty());
     }
-    AssetView asset = completion.finish(caller, upload, digest);
+    AssetView asset = completion.finish(caller, upload, token, digest);
     return new Outcome(owned.find(caller, upload.uploadId()), Optional.of(asset));
   }
 
@@ -138,8 +144,7 @@ final class UploadAppender {
     List<MessageDigest> following = new ArrayList<>(2);
     running.ifPresent(following::add);
     chunkDigest.ifPresent(following::add);
-    InputStream observed =
-        new ChunkStream(chunk, following, () -> owned.renew(upload.uploadId(), token));
+    InputStream observed = new ChunkStream(chunk, following);
     Appended appended;
     try {
       appended =
@@ -186,10 +191,11 @@ final class UploadAppender {
       throw bodyFailed(cutOff.get());
     }
     UploadRecord advanced = owned.find(caller, upload.uploadId());
-    if (!advanced.allReceived()) {
+    // Only the append that stored the last byte, and so kept its lock, finishes the upload.
+    if (received < upload.uploadLength()) {
       return new Outcome(advanced, Optional.empty());
     }
-    return finished(caller, advanced, running);
+    return finished(caller, advanced, token, running);
   }
 
   /**
@@ -259,6 +265,14 @@ final class UploadAppender {
       }
     } catch (IOException e) {
       throw bodyFailed(e);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable heartbeat) {
+    try {
+      heartbeat.close();
+    } catch (Exception e) {
+      // a heartbeat only stops
     }
   }
 

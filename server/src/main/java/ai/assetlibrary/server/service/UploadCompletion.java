@@ -4,7 +4,9 @@ import ai.assetlibrary.server.domain.Caller;
 import ai.assetlibrary.server.domain.Failure;
 import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.media.AcceptedType;
+import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.records.UploadRecord;
+import ai.assetlibrary.server.storage.BlobKeys;
 import ai.assetlibrary.server.storage.PendingBlob;
 import ai.assetlibrary.server.storage.Sha256;
 import ai.assetlibrary.server.storage.UploadSpool;
@@ -37,6 +39,7 @@ final class UploadCompletion {
           Failure.PROVIDER_UNAVAILABLE,
           Failure.UPLOAD_LOCKED);
 
+  private final RecordStore records;
   private final UploadService uploads;
   private final UploadSpool spool;
   private final UploadDigests digests;
@@ -44,11 +47,13 @@ final class UploadCompletion {
   private final Clock clock;
 
   UploadCompletion(
+      RecordStore records,
       UploadService uploads,
       UploadSpool spool,
       UploadDigests digests,
       OwnedUploads owned,
       Clock clock) {
+    this.records = records;
     this.uploads = uploads;
     this.spool = spool;
     this.digests = digests;
@@ -58,13 +63,17 @@ final class UploadCompletion {
 
   /**
    * Stores the asset of {@code upload}, whose bytes have all arrived, for its creator {@code
-   * caller}; {@code digest} covers them all when it is known here.
+   * caller}, under the upload's lock {@code token}; {@code digest} covers them all when it is known
+   * here. Each attempt writes a blob key of its own, so an attempt that fails removes only what it
+   * wrote.
    */
-  AssetView finish(Caller caller, UploadRecord upload, Optional<MessageDigest> digest) {
+  AssetView finish(
+      Caller caller, UploadRecord upload, String token, Optional<MessageDigest> digest) {
     Held held = OwnedUploads.held(upload);
     UploadMetadata metadata = UploadMetadata.parse(upload.metadata());
     AcceptedType type = AcceptedType.of(upload.detectedType()).orElseThrow();
-    try (PendingBlob blob = spool.finish(upload.uploadId(), held, upload.storageKey())) {
+    String key = BlobKeys.newKey(type.extension());
+    try (PendingBlob blob = spool.finish(upload.uploadId(), held, key)) {
       IngestedFile file =
           new IngestedFile(
               metadata.filename().orElse(null),
@@ -79,14 +88,24 @@ final class UploadCompletion {
                   caller,
                   new UploadForm(metadata.fields(), Optional.of(file)),
                   Optional.empty(),
-                  (tx, row) ->
-                      tx.uploads().finish(upload.uploadId(), row.assetId(), clock.millis()))
+                  (tx, row) -> {
+                    if (!tx.uploads()
+                        .finish(upload.uploadId(), row.assetId(), token, clock.millis())) {
+                      throw new LibraryException(
+                          Failure.UPLOAD_LOCKED,
+                          "Another request took over this upload; retry shortly.");
+                    }
+                  })
               .asset();
       spool.discard(upload.uploadId(), held);
       digests.forget(upload.uploadId());
       return asset;
     } catch (LibraryException e) {
-      if (!WORTH_RETRYING.contains(e.failure())) {
+      if (WORTH_RETRYING.contains(e.failure())) {
+        // The asset may have been recorded and then removed again (a provider out of reach): the
+        // upload is to be finished once more then.
+        records.uploads().reopenIfAssetGone(upload.uploadId());
+      } else {
         owned.remove(upload);
       }
       throw e;

@@ -18,10 +18,7 @@ public interface UploadSpool {
    * What an upload holds: {@code bytes} durable bytes, and the store's own notes on them ({@code
    * state}, opaque to everyone else, possibly null).
    */
-  record Held(long bytes, String state) {
-
-    public static final Held NOTHING = new Held(0, null);
-  }
+  record Held(long bytes, String state) {}
 
   /**
    * The result of an append: what the upload holds now, and the failure that cut the body off

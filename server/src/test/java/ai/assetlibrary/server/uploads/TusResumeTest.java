@@ -5,6 +5,8 @@ import static ai.assetlibrary.server.uploads.TusClient.metadata;
 import static ai.assetlibrary.server.uploads.TusClient.offset;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.assetlibrary.server.storage.BlobEntry;
+import ai.assetlibrary.server.testing.Backends;
 import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
@@ -14,9 +16,14 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -133,6 +140,46 @@ class TusResumeTest extends ServerTest {
     assertThat(server.library().resumableUploads().sweepExpired()).isEqualTo(2);
     assertThat(tus.get(finished).statusCode()).isEqualTo(404);
     assertThat(server.get("/v1/assets/" + assetId, key).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aFinishedUploadsBlobIsNewToTheOrphanSweepHoweverLongAgoItsBytesArrived() throws Exception {
+    byte[] png = TestMedia.png(64, 48);
+    TusClient tus = new TusClient(server, key);
+    URI upload = location(tus.create(png.length, null));
+    tus.patch(upload, 0, Arrays.copyOf(png, 40));
+    Instant finishing = Instant.now().minusSeconds(1);
+    if (Backends.bucketOf(server.dataDir()) == null) {
+      try (Stream<Path> spooled = Files.list(server.dataDir().resolve("blobs/.uploads"))) {
+        for (Path file : spooled.toList()) {
+          Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        }
+      }
+    }
+    String assetId =
+        tus.patch(upload, 40, Arrays.copyOfRange(png, 40, png.length))
+            .headers()
+            .firstValue("Upload-Asset-Id")
+            .orElseThrow();
+
+    try (Stream<BlobEntry> blobs = server.library().blobs().list()) {
+      assertThat(blobs.toList())
+          .isNotEmpty()
+          .allSatisfy(blob -> assertThat(blob.lastModified()).isAfter(finishing));
+    }
+    assertThat(server.library().orphans().sweep(Duration.ofHours(1)).orphanBlobs()).isZero();
+    assertThat(server.get("/v1/assets/" + assetId, key).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aCreationWhoseFirstBytesAreRefusedLeavesNoUploadBehind() {
+    byte[] png = TestMedia.png(64, 48);
+    TusClient tus = new TusClient(server, key);
+    HttpResponse<String> refused =
+        tus.createWith(png.length - 1, TusClient.metadata("filename", "a.png"), png);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(server.library().records().uploads().countOpen(5001)).isZero();
+    assertThat(server.spooledUploads()).isEmpty();
   }
 
   @Test

@@ -20,6 +20,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -160,6 +162,9 @@ public final class FileSystemBlobStore implements BlobStore {
   void link(Path file, String key) throws IOException {
     Path target = pathOf(key);
     try {
+      // The blob is new now: the orphan sweep spares blobs by their age, and a link keeps the
+      // file's own modification time.
+      Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
       Files.createDirectories(target.getParent());
       Files.createLink(target, file);
       fsyncDirectory(target.getParent());

@@ -54,12 +54,15 @@ public final class FileSystemUploadSpool implements UploadSpool {
   public Appended append(String uploadId, Held held, String key, InputStream body, long maxBytes)
       throws IOException {
     Path file = fileOf(uploadId);
-    boolean created = !Files.exists(file);
     byte[] buffer = new byte[BUFFER_BYTES];
     long appended = 0;
     Optional<IOException> cutOff = Optional.empty();
     try (FileChannel channel =
         FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      if (channel.size() < held.bytes()) {
+        throw new IOException(
+            "Upload " + uploadId + " holds " + channel.size() + " bytes, not " + held.bytes());
+      }
       channel.truncate(held.bytes());
       channel.position(held.bytes());
       EarlyFlush flush = new EarlyFlush(channel);
@@ -86,7 +89,8 @@ public final class FileSystemUploadSpool implements UploadSpool {
     } catch (IOException e) {
       throw StagingDirectory.storageFullOr(e);
     }
-    if (created) {
+    if (held.bytes() == 0) {
+      // The file's name is durable too before its first bytes are acknowledged.
       FileSystemBlobStore.fsyncDirectory(directory);
     }
     return new Appended(new Held(held.bytes() + appended, null), cutOff);

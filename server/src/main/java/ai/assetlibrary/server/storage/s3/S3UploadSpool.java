@@ -4,12 +4,11 @@ import ai.assetlibrary.server.storage.PendingBlob;
 import ai.assetlibrary.server.storage.StagingDirectory;
 import ai.assetlibrary.server.storage.StagingDirectory.StagedFile;
 import ai.assetlibrary.server.storage.UploadSpool;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import ai.assetlibrary.server.storage.s3.SpoolState.Part;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Resumable uploads in the bucket, so that any instance continues any upload: an S3 multipart
@@ -38,43 +32,25 @@ public final class S3UploadSpool implements UploadSpool {
   static final String SPOOL_PREFIX = ".uploads/";
 
   private static final long MIN_PART_BYTES = 5L << 20;
-  private static final long MAX_COPY_BYTES = 5L << 30;
   private static final int BUFFER_BYTES = 64 * 1024;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration UNTOUCHED = Duration.ofMinutes(1);
 
-  private final S3Client s3;
-  private final String bucket;
-  private final String prefix;
+  private final SpoolBucket bucket;
   private final StagingDirectory staging;
 
-  /** What the records keep of an upload's bytes in the bucket. */
-  record State(String multipartId, List<Part> parts, String rest, long restBytes) {
-
-    static final State EMPTY = new State(null, List.of(), null, 0);
-
-    long partBytes() {
-      return parts.stream().mapToLong(Part::bytes).sum();
-    }
-  }
-
-  /** One part of the multipart upload. */
-  record Part(int number, String etag, long bytes) {}
-
   public S3UploadSpool(S3Client s3, String bucket, String prefix, StagingDirectory staging) {
-    this.s3 = s3;
-    this.bucket = bucket;
-    this.prefix = prefix;
+    this.bucket = new SpoolBucket(s3, bucket, prefix);
     this.staging = staging;
   }
 
   @Override
   public Appended append(String uploadId, Held held, String key, InputStream body, long maxBytes)
       throws IOException {
-    State state = decode(held.state());
+    SpoolState state = SpoolState.decode(held.state());
     try (StagedFile staged = staging.create()) {
       removeStaleRests(uploadId, state);
       if (state.restBytes() > 0) {
-        try (InputStream rest = get(state.rest())) {
+        try (InputStream rest = bucket.get(state.rest())) {
           copy(rest, staged, Long.MAX_VALUE);
         }
       }
@@ -89,29 +65,24 @@ public final class S3UploadSpool implements UploadSpool {
       List<Part> parts = new ArrayList<>(state.parts());
       long sent = 0;
       while (key != null && staged.size() - sent >= MIN_PART_BYTES) {
-        long length =
-            staged.size() - sent >= 2 * MIN_PART_BYTES ? MIN_PART_BYTES : staged.size() - sent;
+        long unsent = staged.size() - sent;
+        long length = unsent >= 2 * MIN_PART_BYTES ? MIN_PART_BYTES : unsent;
         if (multipartId == null) {
-          multipartId = startWhole(uploadId);
+          multipartId = bucket.startMultipart(whole(uploadId));
         }
-        parts.add(sendPart(uploadId, multipartId, parts.size() + 1, staged.path(), sent, length));
+        parts.add(
+            bucket.sendPart(
+                whole(uploadId), multipartId, parts.size() + 1, staged.path(), sent, length));
         sent += length;
       }
       long restBytes = staged.size() - sent;
       String rest = null;
       if (restBytes > 0) {
         rest = spoolKey(uploadId) + "rest-" + UUID.randomUUID();
-        String restKey = rest;
-        long from = sent;
-        s3.putObject(
-            request -> request.bucket(bucket).key(prefix + restKey).contentLength(restBytes),
-            RequestBody.fromContentProvider(
-                () -> Multipart.range(staged.path(), from, restBytes),
-                restBytes,
-                "application/octet-stream"));
+        bucket.put(rest, staged.path(), sent, restBytes);
       }
-      State next = new State(multipartId, List.copyOf(parts), rest, restBytes);
-      return new Appended(new Held(state.partBytes() + staged.size(), encode(next)), cutOff);
+      SpoolState next = new SpoolState(multipartId, List.copyOf(parts), rest, restBytes);
+      return new Appended(new Held(state.partBytes() + staged.size(), next.encode()), cutOff);
     } catch (SdkException e) {
       throw S3BlobStore.unavailable(e);
     }
@@ -119,12 +90,12 @@ public final class S3UploadSpool implements UploadSpool {
 
   @Override
   public InputStream readStart(String uploadId, Held held) throws IOException {
-    State state = decode(held.state());
+    SpoolState state = SpoolState.decode(held.state());
     if (state.restBytes() == 0) {
       return InputStream.nullInputStream();
     }
     try {
-      return get(state.rest());
+      return bucket.get(state.rest());
     } catch (SdkException e) {
       throw S3BlobStore.unavailable(e);
     }
@@ -132,14 +103,13 @@ public final class S3UploadSpool implements UploadSpool {
 
   @Override
   public PendingBlob finish(String uploadId, Held held, String key) throws IOException {
-    State state = decode(held.state());
-    String whole = spoolKey(uploadId) + "whole";
+    SpoolState state = SpoolState.decode(held.state());
     StagedFile local = staging.create();
     try {
-      if (!exists(whole, held.bytes())) {
-        complete(uploadId, state, whole);
+      if (!bucket.exists(whole(uploadId), held.bytes())) {
+        complete(uploadId, state);
       }
-      try (InputStream in = get(whole)) {
+      try (InputStream in = bucket.get(whole(uploadId))) {
         copy(in, local, Long.MAX_VALUE);
       }
       local.finish();
@@ -174,7 +144,7 @@ public final class S3UploadSpool implements UploadSpool {
       @Override
       public void commit() {
         try {
-          copyObject(whole, key, held.bytes());
+          bucket.copy(whole(uploadId), key, held.bytes());
         } catch (SdkException e) {
           throw S3BlobStore.unavailable(e);
         }
@@ -187,24 +157,16 @@ public final class S3UploadSpool implements UploadSpool {
     };
   }
 
+  /**
+   * Aborts every multipart upload of the upload (also those an append began and never recorded) and
+   * deletes its objects; what fails is left to the expiry sweep.
+   */
   @Override
   public void discard(String uploadId, Held held) {
     try {
-      State state = decode(held.state());
-      if (state.multipartId() != null) {
-        s3.abortMultipartUpload(
-            request ->
-                request
-                    .bucket(bucket)
-                    .key(prefix + spoolKey(uploadId) + "whole")
-                    .uploadId(state.multipartId()));
-      }
-    } catch (SdkException | IOException e) {
-      // Completed already, or aborted: the objects below are what is left.
-    }
-    try {
-      for (S3Object object : objectsUnder(spoolKey(uploadId))) {
-        s3.deleteObject(request -> request.bucket(bucket).key(object.key()));
+      bucket.abortMultipartsUnder(spoolKey(uploadId), upload -> true);
+      for (String key : bucket.keysUnder(spoolKey(uploadId), Instant.MAX)) {
+        bucket.delete(key);
       }
     } catch (SdkException e) {
       // The expiry sweep tries again.
@@ -213,13 +175,16 @@ public final class S3UploadSpool implements UploadSpool {
 
   @Override
   public void discardUnless(Predicate<String> recorded) {
-    Instant before = Instant.now().minusSeconds(60);
+    Instant before = Instant.now().minus(UNTOUCHED);
     try {
-      for (S3Object object : objectsUnder(SPOOL_PREFIX)) {
-        String name = object.key().substring((prefix + SPOOL_PREFIX).length());
-        String uploadId = name.contains("/") ? name.substring(0, name.indexOf('/')) : name;
-        if (object.lastModified().isBefore(before) && !recorded.test(uploadId)) {
-          s3.deleteObject(request -> request.bucket(bucket).key(object.key()));
+      bucket.abortMultipartsUnder(
+          SPOOL_PREFIX,
+          upload ->
+              upload.initiated().isBefore(before)
+                  && !recorded.test(uploadIdOf(bucket.keyOf(upload))));
+      for (String key : bucket.keysUnder(SPOOL_PREFIX, before)) {
+        if (!recorded.test(uploadIdOf(key))) {
+          bucket.delete(key);
         }
       }
     } catch (SdkException e) {
@@ -227,142 +192,47 @@ public final class S3UploadSpool implements UploadSpool {
     }
   }
 
-  /** Starts the multipart upload that becomes the upload's whole object. */
-  private String startWhole(String uploadId) {
-    return s3.createMultipartUpload(
-            request -> request.bucket(bucket).key(prefix + spoolKey(uploadId) + "whole"))
-        .uploadId();
-  }
-
-  private Part sendPart(
-      String uploadId, String multipartId, int number, Path file, long offset, long length) {
-    String etag =
-        s3.uploadPart(
-                request ->
-                    request
-                        .bucket(bucket)
-                        .key(prefix + spoolKey(uploadId) + "whole")
-                        .uploadId(multipartId)
-                        .partNumber(number)
-                        .contentLength(length),
-                RequestBody.fromContentProvider(
-                    () -> Multipart.range(file, offset, length),
-                    length,
-                    "application/octet-stream"))
-            .eTag();
-    return new Part(number, etag, length);
-  }
-
-  /** Sends the rest as the last part and completes the multipart upload into {@code whole}. */
-  private void complete(String uploadId, State state, String whole) throws IOException {
-    String multipartId = state.multipartId() == null ? startWhole(uploadId) : state.multipartId();
+  /** Sends the rest as the last part and completes the multipart upload into the whole object. */
+  private void complete(String uploadId, SpoolState state) throws IOException {
+    String multipartId =
+        state.multipartId() == null ? bucket.startMultipart(whole(uploadId)) : state.multipartId();
     List<Part> parts = new ArrayList<>(state.parts());
     if (state.restBytes() > 0) {
       try (StagedFile rest = staging.create()) {
-        try (InputStream in = get(state.rest())) {
+        try (InputStream in = bucket.get(state.rest())) {
           copy(in, rest, Long.MAX_VALUE);
         }
         rest.finish();
         parts.add(
-            sendPart(uploadId, multipartId, parts.size() + 1, rest.path(), 0, state.restBytes()));
+            bucket.sendPart(
+                whole(uploadId), multipartId, parts.size() + 1, rest.path(), 0, state.restBytes()));
       }
     }
-    List<CompletedPart> completed =
-        parts.stream()
-            .map(p -> CompletedPart.builder().partNumber(p.number()).eTag(p.etag()).build())
-            .toList();
-    s3.completeMultipartUpload(
-        request ->
-            request
-                .bucket(bucket)
-                .key(prefix + whole)
-                .uploadId(multipartId)
-                .multipartUpload(upload -> upload.parts(completed)));
-  }
-
-  /** A server-side copy; objects over 5 GiB go part by part, as S3 requires. */
-  private void copyObject(String from, String to, long size) {
-    if (size <= MAX_COPY_BYTES) {
-      s3.copyObject(
-          request ->
-              request
-                  .sourceBucket(bucket)
-                  .sourceKey(prefix + from)
-                  .destinationBucket(bucket)
-                  .destinationKey(prefix + to));
-      return;
-    }
-    String multipartId =
-        s3.createMultipartUpload(request -> request.bucket(bucket).key(prefix + to)).uploadId();
-    List<CompletedPart> parts = new ArrayList<>();
-    for (long offset = 0; offset < size; offset += MAX_COPY_BYTES) {
-      long last = Math.min(size, offset + MAX_COPY_BYTES) - 1;
-      String range = "bytes=" + offset + "-" + last;
-      int number = parts.size() + 1;
-      String etag =
-          s3.uploadPartCopy(
-                  request ->
-                      request
-                          .sourceBucket(bucket)
-                          .sourceKey(prefix + from)
-                          .destinationBucket(bucket)
-                          .destinationKey(prefix + to)
-                          .uploadId(multipartId)
-                          .partNumber(number)
-                          .copySourceRange(range))
-              .copyPartResult()
-              .eTag();
-      parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
-    }
-    s3.completeMultipartUpload(
-        request ->
-            request
-                .bucket(bucket)
-                .key(prefix + to)
-                .uploadId(multipartId)
-                .multipartUpload(upload -> upload.parts(parts)));
+    bucket.completeMultipart(whole(uploadId), multipartId, parts);
   }
 
   /** Deletes the rests of appends that were never recorded (refused, or cut off unacknowledged). */
-  private void removeStaleRests(String uploadId, State state) {
-    for (S3Object object : objectsUnder(spoolKey(uploadId))) {
-      String name = object.key().substring(prefix.length());
-      if (name.contains("/rest-") && !name.equals(state.rest())) {
-        s3.deleteObject(request -> request.bucket(bucket).key(object.key()));
+  private void removeStaleRests(String uploadId, SpoolState state) {
+    for (String key : bucket.keysUnder(spoolKey(uploadId) + "rest-", Instant.MAX)) {
+      if (!key.equals(state.rest())) {
+        bucket.delete(key);
       }
     }
-  }
-
-  private boolean exists(String key, long size) {
-    try {
-      return s3.headObject(request -> request.bucket(bucket).key(prefix + key)).contentLength()
-          == size;
-    } catch (NoSuchKeyException e) {
-      return false;
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
-        return false;
-      }
-      throw e;
-    }
-  }
-
-  private InputStream get(String key) {
-    return new AbortingInputStream(
-        s3.getObject(request -> request.bucket(bucket).key(prefix + key)));
-  }
-
-  /** The objects whose keys start with {@code key} (under the store's prefix). */
-  private List<S3Object> objectsUnder(String key) {
-    return s3
-        .listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix + key))
-        .contents()
-        .stream()
-        .toList();
   }
 
   private static String spoolKey(String uploadId) {
     return SPOOL_PREFIX + uploadId + "/";
+  }
+
+  private static String whole(String uploadId) {
+    return spoolKey(uploadId) + "whole";
+  }
+
+  /** The upload id in a key under {@link #SPOOL_PREFIX}. */
+  private static String uploadIdOf(String key) {
+    String name = key.substring(SPOOL_PREFIX.length());
+    int slash = name.indexOf('/');
+    return slash < 0 ? name : name.substring(0, slash);
   }
 
   /**
@@ -393,21 +263,6 @@ public final class S3UploadSpool implements UploadSpool {
     BodyFailed(IOException cause) {
       super(cause);
       this.cause = cause;
-    }
-  }
-
-  private static State decode(String state) throws IOException {
-    if (state == null) {
-      return State.EMPTY;
-    }
-    return JSON.readValue(state, State.class);
-  }
-
-  private static String encode(State state) {
-    try {
-      return JSON.writeValueAsString(state);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,4 +1,4 @@
-package ai.assetlibrary.server;
+package ai.assetlibrary.server.service;
 
 import java.time.Duration;
 
