@@ -11,6 +11,7 @@ import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -65,17 +66,7 @@ class TusResumeTest extends ServerTest {
     URI upload = location(tus.create(png.length, null));
     int sent = png.length / 2;
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      OutputStream out = socket.getOutputStream();
-      String head =
-          "PATCH "
-              + upload.getPath()
-              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-              + key
-              + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
-              + "Content-Type: application/offset+octet-stream\r\nContent-Length: "
-              + png.length
-              + "\r\n\r\n";
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      OutputStream out = startPatch(socket, upload, png.length);
       out.write(png, 0, sent);
       out.flush();
     }
@@ -96,17 +87,7 @@ class TusResumeTest extends ServerTest {
     TusClient tus = new TusClient(server, key);
     URI upload = location(tus.create(png.length, null));
     try (Socket socket = new Socket("127.0.0.1", server.port())) {
-      OutputStream out = socket.getOutputStream();
-      String head =
-          "PATCH "
-              + upload.getPath()
-              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-              + key
-              + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
-              + "Content-Type: application/offset+octet-stream\r\nContent-Length: "
-              + png.length
-              + "\r\n\r\n";
-      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      OutputStream out = startPatch(socket, upload, png.length);
       out.write(png, 0, 100);
       out.flush();
       assertThat(server.library().resumableUploads().appendsStarted().await(1, PATIENCE)).isTrue();
@@ -201,5 +182,21 @@ class TusResumeTest extends ServerTest {
         .isEqualTo("UPLOAD_OPEN_LIMIT_EXCEEDED");
     assertThat(tus.delete(first).statusCode()).isEqualTo(204);
     assertThat(tus.create(1, null).statusCode()).isEqualTo(201);
+  }
+
+  /** Sends the head of a PATCH at offset 0 announcing {@code length} bytes; returns its body. */
+  private OutputStream startPatch(Socket socket, URI upload, int length) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    String head =
+        "PATCH "
+            + upload.getPath()
+            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
+            + key
+            + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
+            + "Content-Type: application/offset+octet-stream\r\nContent-Length: "
+            + length
+            + "\r\n\r\n";
+    out.write(head.getBytes(StandardCharsets.US_ASCII));
+    return out;
   }
 }

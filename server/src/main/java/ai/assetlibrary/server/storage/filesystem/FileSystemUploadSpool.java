@@ -1,5 +1,6 @@
 package ai.assetlibrary.server.storage.filesystem;
 
+import ai.assetlibrary.server.storage.FinishedBlob;
 import ai.assetlibrary.server.storage.PendingBlob;
 import ai.assetlibrary.server.storage.StagingDirectory;
 import ai.assetlibrary.server.storage.UploadSpool;
@@ -110,37 +111,7 @@ public final class FileSystemUploadSpool implements UploadSpool {
   @Override
   public PendingBlob finish(String uploadId, Held held, String key) {
     Path file = fileOf(uploadId);
-    return new PendingBlob() {
-      @Override
-      public void write(byte[] buffer, int offset, int length) {
-        throw new UnsupportedOperationException("A finished upload takes no more bytes");
-      }
-
-      @Override
-      public long size() {
-        return held.bytes();
-      }
-
-      @Override
-      public Path stagingFile() {
-        return file;
-      }
-
-      @Override
-      public String key() {
-        return key;
-      }
-
-      @Override
-      public void commit() throws IOException {
-        blobs.link(file, key);
-      }
-
-      @Override
-      public void close() {
-        // The spool keeps its copy until the upload is discarded.
-      }
-    };
+    return new FinishedBlob(key, held.bytes(), file, () -> blobs.link(file, key), () -> {});
   }
 
   @Override

@@ -1,5 +1,6 @@
 package ai.assetlibrary.server.storage.s3;
 
+import ai.assetlibrary.server.storage.FinishedBlob;
 import ai.assetlibrary.server.storage.PendingBlob;
 import ai.assetlibrary.server.storage.StagingDirectory;
 import ai.assetlibrary.server.storage.StagingDirectory.StagedFile;
@@ -7,7 +8,6 @@ import ai.assetlibrary.server.storage.UploadSpool;
 import ai.assetlibrary.server.storage.s3.SpoolState.Part;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,41 +120,18 @@ public final class S3UploadSpool implements UploadSpool {
       local.close();
       throw e;
     }
-    return new PendingBlob() {
-      @Override
-      public void write(byte[] buffer, int offset, int length) {
-        throw new UnsupportedOperationException("A finished upload takes no more bytes");
-      }
-
-      @Override
-      public long size() {
-        return held.bytes();
-      }
-
-      @Override
-      public Path stagingFile() {
-        return local.path();
-      }
-
-      @Override
-      public String key() {
-        return key;
-      }
-
-      @Override
-      public void commit() {
-        try {
-          bucket.copy(whole(uploadId), key, held.bytes());
-        } catch (SdkException e) {
-          throw S3BlobStore.unavailable(e);
-        }
-      }
-
-      @Override
-      public void close() {
-        local.close();
-      }
-    };
+    return new FinishedBlob(
+        key,
+        held.bytes(),
+        local.path(),
+        () -> {
+          try {
+            bucket.copy(whole(uploadId), key, held.bytes());
+          } catch (SdkException e) {
+            throw S3BlobStore.unavailable(e);
+          }
+        },
+        local::close);
   }
 
   /**
