@@ -27,10 +27,11 @@ public interface UploadSpool {
   record Appended(Held held, Optional<IOException> cutOff) {}
 
   /**
-   * Appends what {@code body} delivers, at most {@code maxBytes}, after the {@code held} bytes, and
-   * makes it durable before returning. {@code key} is the blob the bytes will become, or null while
-   * it is not known (the upload then holds less than its first 64 KiB). A body that fails midway
-   * ends the append with what arrived; a failure to store is thrown.
+   * Appends what {@code body} delivers, at most {@code maxBytes} (what the upload still lacks of
+   * its length), after the {@code held} bytes, and makes it durable before returning. {@code key}
+   * is the blob the bytes will become, or null while it is not known (the upload then holds less
+   * than its first 64 KiB). A body that fails midway ends the append with what arrived; a failure
+   * to store is thrown.
    */
   Appended append(String uploadId, Held held, String key, InputStream body, long maxBytes)
       throws IOException;

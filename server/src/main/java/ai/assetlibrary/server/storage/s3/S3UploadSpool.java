@@ -32,6 +32,7 @@ public final class S3UploadSpool implements UploadSpool {
   static final String SPOOL_PREFIX = ".uploads/";
 
   private static final long MIN_PART_BYTES = 5L << 20;
+  private static final long MAX_PARTS = 9_999;
   private static final int BUFFER_BYTES = 64 * 1024;
   private static final Duration UNTOUCHED = Duration.ofMinutes(1);
 
@@ -64,9 +65,11 @@ public final class S3UploadSpool implements UploadSpool {
       String multipartId = state.multipartId();
       List<Part> parts = new ArrayList<>(state.parts());
       long sent = 0;
-      while (key != null && staged.size() - sent >= MIN_PART_BYTES) {
+      // S3 takes at most 10,000 parts: large uploads get larger ones.
+      long partBytes = Math.max(MIN_PART_BYTES, Math.ceilDiv(held.bytes() + maxBytes, MAX_PARTS));
+      while (key != null && staged.size() - sent >= partBytes) {
         long unsent = staged.size() - sent;
-        long length = unsent >= 2 * MIN_PART_BYTES ? MIN_PART_BYTES : unsent;
+        long length = unsent >= 2 * partBytes ? partBytes : unsent;
         if (multipartId == null) {
           multipartId = bucket.startMultipart(whole(uploadId));
         }
