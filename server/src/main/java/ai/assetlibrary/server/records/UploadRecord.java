@@ -34,6 +34,31 @@ public record UploadRecord(
     long updatedAt,
     long expiresAt) {
 
+  /** The upload as an append left it: more bytes held, the type once known, the lock released. */
+  public UploadRecord appended(
+      long receivedBytes, String detectedType, String storageKey, String storeState, long now) {
+    boolean released = receivedBytes < uploadLength;
+    return new UploadRecord(
+        id,
+        uploadId,
+        tenantId,
+        ownerUserId,
+        uploadLength,
+        receivedBytes,
+        metadata,
+        detectedType,
+        storageKey,
+        storeState,
+        idempotencyKey,
+        fingerprint,
+        released ? null : lockToken,
+        released ? 0 : lockedUntil,
+        assetId,
+        createdAt,
+        now,
+        expiresAt);
+  }
+
   public boolean finished() {
     return assetId != null;
   }

@@ -18,10 +18,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.util.Date;
 import java.util.Optional;
 
 /**
@@ -35,9 +32,6 @@ public final class UploadsResource implements UploadsApi {
   private static final String UPLOAD_EXPIRES = "Upload-Expires";
   private static final String UPLOAD_COMPLETE = "Upload-Complete";
   private static final String UPLOAD_ASSET_ID = "Upload-Asset-Id";
-  private static final DateTimeFormatter HTTP_DATE =
-      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
-          .withZone(ZoneOffset.UTC);
 
   private final ResumableUploads uploads;
   private final AssetMapper mapper;
@@ -193,7 +187,7 @@ public final class UploadsResource implements UploadsApi {
     if (state.assetId().isPresent()) {
       response.header(UPLOAD_ASSET_ID, state.assetId().get());
     } else {
-      response.header(UPLOAD_EXPIRES, HTTP_DATE.format(Instant.ofEpochMilli(state.expiresAt())));
+      response.header(UPLOAD_EXPIRES, new Date(state.expiresAt()));
     }
     if (protocol == UploadProtocol.IETF_DRAFT) {
       response.header(UPLOAD_COMPLETE, state.offset() == state.length() ? "?1" : "?0");

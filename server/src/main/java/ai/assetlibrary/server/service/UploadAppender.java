@@ -18,9 +18,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -141,10 +141,12 @@ final class UploadAppender {
             : new SequenceInputStream(new ByteArrayInputStream(head.piece()), body);
     Optional<MessageDigest> running = digests.continuing(upload.uploadId(), held);
     Optional<MessageDigest> chunkDigest = checksum.map(c -> Sha256.newDigest());
-    List<MessageDigest> following = new ArrayList<>(2);
-    running.ifPresent(following::add);
-    chunkDigest.ifPresent(following::add);
-    InputStream observed = new ChunkStream(chunk, following);
+    InputStream observed = chunk;
+    for (Optional<MessageDigest> digest : List.of(running, chunkDigest)) {
+      if (digest.isPresent()) {
+        observed = new DigestInputStream(observed, digest.get());
+      }
+    }
     Appended appended;
     try {
       appended =
@@ -190,7 +192,13 @@ final class UploadAppender {
     if (cutOff.isPresent()) {
       throw bodyFailed(cutOff.get());
     }
-    UploadRecord advanced = owned.find(caller, upload.uploadId());
+    UploadRecord advanced =
+        upload.appended(
+            received,
+            head.detectedType(),
+            head.storageKey(),
+            appended.held().state(),
+            clock.millis());
     // Only the append that stored the last byte, and so kept its lock, finishes the upload.
     if (received < upload.uploadLength()) {
       return new Outcome(advanced, Optional.empty());

@@ -1,10 +1,7 @@
 package ai.assetlibrary.server.upload;
 
 import ai.assetlibrary.server.domain.LibraryException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -72,12 +69,7 @@ public final class UploadMetadata {
   private static String decode(String encoded) {
     try {
       byte[] bytes = Base64.getDecoder().decode(encoded);
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+      return StrictUtf8.decode(bytes);
     } catch (IllegalArgumentException | CharacterCodingException e) {
       throw malformed();
     }

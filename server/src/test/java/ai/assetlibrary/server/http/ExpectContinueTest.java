@@ -2,10 +2,9 @@ package ai.assetlibrary.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.assetlibrary.server.testing.RawHttp;
 import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -47,7 +46,7 @@ class ExpectContinueTest extends ServerTest {
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
 
-      assertThat(readHead(in)).startsWith("HTTP/1.1 100");
+      assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 100");
 
       for (byte[] chunk : new byte[][] {body, png, tail}) {
         out.write(
@@ -58,38 +57,13 @@ class ExpectContinueTest extends ServerTest {
       }
       out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      String stored = readHead(in);
-      assertThat(stored).startsWith("HTTP/1.1 200");
-      skipBody(in, stored);
+      assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 200");
 
       out.write(
           "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      assertThat(readHead(in)).startsWith("HTTP/1.1 200");
+      assertThat(RawHttp.readResponse(in)).startsWith("HTTP/1.1 200");
     }
     assertThat(server.assetRows()).isEqualTo(1);
-  }
-
-  /** Reads a response's status line and headers. */
-  private static String readHead(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b == -1) {
-        throw new IOException("The connection closed after: " + head);
-      }
-      head.write(b);
-    }
-    return head.toString(StandardCharsets.US_ASCII);
-  }
-
-  private static void skipBody(InputStream in, String head) throws IOException {
-    for (String line : head.split("\r\n")) {
-      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
-        in.readNBytes(Integer.parseInt(line.substring(line.indexOf(':') + 1).strip()));
-        return;
-      }
-    }
-    throw new IOException("No Content-Length in: " + head);
   }
 }
