@@ -2,6 +2,9 @@ package ai.assetlibrary.server.db;
 
 import java.sql.SQLException;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -21,6 +24,20 @@ public enum Dialect {
     @Override
     boolean isUnreachable(SQLException e) {
       return false;
+    }
+
+    /**
+     * Commits without waiting for the disk ({@code synchronous = NORMAL} in WAL mode: atomic, and
+     * durable at the next full commit); the connection's full synchronous mode is back after.
+     */
+    @Override
+    <T> T withoutWaitingForDisk(Handle handle, HandleCallback<T, RuntimeException> write) {
+      handle.execute("PRAGMA synchronous = NORMAL");
+      try {
+        return write.withHandle(handle);
+      } finally {
+        handle.execute("PRAGMA synchronous = FULL");
+      }
     }
 
     /**
@@ -77,6 +94,20 @@ public enum Dialect {
 
   /** The database could not be reached, or went away. */
   abstract boolean isUnreachable(SQLException e);
+
+  /**
+   * Runs {@code write}, a write that only matters while the process that made it lives (a lock its
+   * holder took), without waiting for the disk where that cannot lose a write another instance
+   * relies on: on the embedded database, one instance serves; elsewhere, as any write.
+   */
+  <T> T withoutWaitingForDisk(Handle handle, HandleCallback<T, RuntimeException> write) {
+    return write.withHandle(handle);
+  }
+
+  /** The dialect the records' statements are defined with. */
+  static Dialect of(Handle handle) {
+    return (Dialect) handle.getConfig(SqlStatements.class).getAttribute(Dialect.class.getName());
+  }
 
   /**
    * A {@code FROM} clause and {@code WHERE} condition of the assets, as {@code a}, whose names

@@ -4,15 +4,23 @@ import ai.assetlibrary.server.records.UploadRecord;
 import ai.assetlibrary.server.records.UploadRecords;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Resumable uploads: each lock is one conditional update, atomic on either database. */
+/**
+ * Resumable uploads: each lock is one conditional update, atomic on either database, committed
+ * without waiting for the disk where the database allows it (a lock matters only while its holder
+ * lives; what the holder records is durable).
+ */
 @RegisterConstructorMapper(UploadRecord.class)
-public interface UploadDao extends UploadRecords {
+public interface UploadDao extends UploadRecords, SqlObject {
 
   @SqlQuery(
       """
@@ -35,31 +43,49 @@ public interface UploadDao extends UploadRecords {
   Optional<UploadRecord> findByIdempotencyKey(
       @Bind("owner") long ownerUserId, @Bind("key") String idempotencyKey);
 
-  @SqlUpdate(
-      """
-      UPDATE uploads SET lock_token = :token, locked_until = :until
-      WHERE upload_id = :uploadId AND (lock_token IS NULL OR locked_until <= :now)
-      """)
   @Override
-  boolean lock(
-      @Bind("uploadId") String uploadId,
-      @Bind("token") String token,
-      @Bind("now") long now,
-      @Bind("until") long until);
+  default boolean lock(String uploadId, long ownerUserId, String token, long now, long until) {
+    return lockWrite(
+        """
+        UPDATE uploads SET lock_token = :token, locked_until = :until
+        WHERE upload_id = :uploadId AND owner_user_id = :owner
+          AND (lock_token IS NULL OR locked_until <= :now)
+        """,
+        update ->
+            update
+                .bind("uploadId", uploadId)
+                .bind("owner", ownerUserId)
+                .bind("token", token)
+                .bind("now", now)
+                .bind("until", until));
+  }
 
-  @SqlUpdate(
-      "UPDATE uploads SET locked_until = :until WHERE upload_id = :uploadId AND lock_token = :token")
   @Override
-  boolean extendLock(
-      @Bind("uploadId") String uploadId, @Bind("token") String token, @Bind("until") long until);
+  default boolean extendLock(String uploadId, String token, long until) {
+    return lockWrite(
+        "UPDATE uploads SET locked_until = :until WHERE upload_id = :uploadId AND lock_token = :token",
+        update -> update.bind("uploadId", uploadId).bind("token", token).bind("until", until));
+  }
 
-  @SqlUpdate(
-      """
-      UPDATE uploads SET lock_token = NULL, locked_until = 0
-      WHERE upload_id = :uploadId AND lock_token = :token
-      """)
   @Override
-  void unlock(@Bind("uploadId") String uploadId, @Bind("token") String token);
+  default void unlock(String uploadId, String token) {
+    lockWrite(
+        """
+        UPDATE uploads SET lock_token = NULL, locked_until = 0
+        WHERE upload_id = :uploadId AND lock_token = :token
+        """,
+        update -> update.bind("uploadId", uploadId).bind("token", token));
+  }
+
+  /**
+   * Runs one update of a lock, which only matters while its holder lives, without waiting for the
+   * disk where the database allows it; returns whether it changed a row.
+   */
+  private boolean lockWrite(String sql, UnaryOperator<Update> binding) {
+    Handle handle = getHandle();
+    return Dialect.of(handle)
+        .withoutWaitingForDisk(handle, h -> binding.apply(h.createUpdate(sql)).execute() == 1);
+  }
 
   @SqlUpdate("UPDATE uploads SET lock_token = NULL, locked_until = 0 WHERE lock_token IS NOT NULL")
   @Override

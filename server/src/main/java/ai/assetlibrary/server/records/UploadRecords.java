@@ -14,10 +14,10 @@ public interface UploadRecords {
   Optional<UploadRecord> findByIdempotencyKey(long ownerUserId, String idempotencyKey);
 
   /**
-   * Takes the upload's lock for {@code token} until {@code until}, unless another token holds it
-   * unexpired at {@code now}; returns whether it was taken.
+   * Takes the lock of {@code ownerUserId}'s upload for {@code token} until {@code until}, unless
+   * another token holds it unexpired at {@code now}; returns whether it was taken.
    */
-  boolean lock(String uploadId, String token, long now, long until);
+  boolean lock(String uploadId, long ownerUserId, String token, long now, long until);
 
   /** Extends a lock {@code token} holds; returns whether it still held it. */
   boolean extendLock(String uploadId, String token, long until);

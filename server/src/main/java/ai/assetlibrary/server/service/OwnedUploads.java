@@ -47,15 +47,29 @@ final class OwnedUploads {
     return upload.lockToken() != null && upload.lockedUntil() > clock.millis();
   }
 
-  /** Takes the upload's lock for a new token; 423 when another request holds it. */
-  String lock(UploadRecord upload) {
+  /**
+   * Takes the lock of the caller's upload {@code uploadId} for a new token and returns the upload
+   * as it is under the lock; 404 as {@link #find} says, 423 when another request holds the lock.
+   */
+  Locked lock(Caller caller, String uploadId) {
     String token = UUID.randomUUID().toString();
     long now = clock.millis();
-    if (!records.uploads().lock(upload.uploadId(), token, now, now + LOCK_LEASE.toMillis())) {
+    if (!records
+        .uploads()
+        .lock(uploadId, caller.userId(), token, now, now + LOCK_LEASE.toMillis())) {
+      find(caller, uploadId);
       throw lockedError();
     }
-    return token;
+    try {
+      return new Locked(find(caller, uploadId), token);
+    } catch (RuntimeException e) {
+      unlock(uploadId, token);
+      throw e;
+    }
   }
+
+  /** An upload as read under the lock {@code token} holds. */
+  record Locked(UploadRecord upload, String token) {}
 
   /**
    * Keeps the lock {@code token} holds until the returned heartbeat is closed, however long the
@@ -94,13 +108,15 @@ final class OwnedUploads {
    * Removes the upload, as it is once its lock is taken, unless a request holds the lock; returns
    * whether it was removed (false too when it is gone already).
    */
-  boolean removeUnlessLocked(String uploadId) {
+  boolean removeUnlessLocked(UploadRecord upload) {
     String token = UUID.randomUUID().toString();
     long now = clock.millis();
-    if (!records.uploads().lock(uploadId, token, now, now + LOCK_LEASE.toMillis())) {
+    if (!records
+        .uploads()
+        .lock(upload.uploadId(), upload.ownerUserId(), token, now, now + LOCK_LEASE.toMillis())) {
       return false;
     }
-    records.uploads().find(uploadId).ifPresent(this::remove);
+    records.uploads().find(upload.uploadId()).ifPresent(this::remove);
     return true;
   }
 

@@ -121,7 +121,7 @@ public final class ResumableUploads {
           && !earlier.get().finished()
           && earlier.get().expiresAt() <= clock.millis()) {
         // Expired, not swept yet: the key is free again.
-        owned.removeUnlessLocked(earlier.get().uploadId());
+        owned.removeUnlessLocked(earlier.get());
         earlier = Optional.empty();
       }
       if (earlier.isPresent()) {
@@ -168,7 +168,7 @@ public final class ResumableUploads {
       // Its creator never learnt its URL, unless a retry under the key finds it: without a key,
       // nobody can continue it, so it does not linger against the user's limits.
       if (request.idempotencyKey().isEmpty()) {
-        owned.removeUnlessLocked(upload.uploadId());
+        owned.removeUnlessLocked(upload);
       }
       throw e;
     }
@@ -193,8 +193,7 @@ public final class ResumableUploads {
 
   /** Gives up the caller's upload with every byte it holds; a finished one's asset stays. */
   public void terminate(Caller caller, String uploadId) {
-    owned.find(caller, uploadId);
-    if (!owned.removeUnlessLocked(uploadId)) {
+    if (!owned.removeUnlessLocked(owned.find(caller, uploadId))) {
       throw new LibraryException(
           Failure.UPLOAD_LOCKED, "Another request is appending to this upload; retry shortly.");
     }
@@ -229,7 +228,7 @@ public final class ResumableUploads {
       removedNow = 0;
       expired = records.uploads().expired(clock.millis(), SWEEP_BATCH);
       for (UploadRecord upload : expired) {
-        if (owned.removeUnlessLocked(upload.uploadId())) {
+        if (owned.removeUnlessLocked(upload)) {
           removedNow++;
         }
       }

@@ -40,7 +40,7 @@ final class UploadAppender {
   private final OwnedUploads owned;
   private final UploadCompletion completion;
   private final Clock clock;
-  private final RunCounter locked = new RunCounter();
+  private final RunCounter lockedRuns = new RunCounter();
   private final RunCounter answered = new RunCounter();
 
   UploadAppender(
@@ -69,19 +69,18 @@ final class UploadAppender {
    */
   Outcome append(
       Caller caller, String uploadId, long offset, Optional<byte[]> checksum, InputStream body) {
-    UploadRecord found;
-    String token;
+    OwnedUploads.Locked locked;
     try {
-      found = owned.find(caller, uploadId);
-      token = owned.lock(found);
+      locked = owned.lock(caller, uploadId);
     } catch (RuntimeException e) {
       answered.ran();
       throw e;
     }
-    locked.ran();
+    lockedRuns.ran();
+    UploadRecord upload = locked.upload();
+    String token = locked.token();
     AutoCloseable heartbeat = owned.keepLocked(uploadId, token);
     try {
-      UploadRecord upload = owned.find(caller, uploadId);
       if (offset != upload.receivedBytes()) {
         throw new LibraryException(
             Failure.UPLOAD_OFFSET_MISMATCH,
@@ -106,7 +105,7 @@ final class UploadAppender {
 
   /** Appends that took their upload's lock so far: to wait for in tests. */
   RunCounter locked() {
-    return locked;
+    return lockedRuns;
   }
 
   /** Appends answered so far, refused ones included: to wait for in tests. */
