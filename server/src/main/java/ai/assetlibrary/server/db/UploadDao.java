@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.Update;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -44,20 +45,27 @@ public interface UploadDao extends UploadRecords, SqlObject {
       @Bind("owner") long ownerUserId, @Bind("key") String idempotencyKey);
 
   @Override
-  default boolean lock(String uploadId, long ownerUserId, String token, long now, long until) {
-    return lockWrite(
-        """
-        UPDATE uploads SET lock_token = :token, locked_until = :until
-        WHERE upload_id = :uploadId AND owner_user_id = :owner
-          AND (lock_token IS NULL OR locked_until <= :now)
-        """,
-        update ->
-            update
-                .bind("uploadId", uploadId)
-                .bind("owner", ownerUserId)
-                .bind("token", token)
-                .bind("now", now)
-                .bind("until", until));
+  default Optional<UploadRecord> lock(
+      String uploadId, long ownerUserId, String token, long now, long until) {
+    Handle handle = getHandle();
+    return Dialect.of(handle)
+        .withoutWaitingForDisk(
+            handle,
+            h ->
+                h.createQuery(
+                        """
+                        UPDATE uploads SET lock_token = :token, locked_until = :until
+                        WHERE upload_id = :uploadId AND owner_user_id = :owner
+                          AND (lock_token IS NULL OR locked_until <= :now)
+                        RETURNING *
+                        """)
+                    .bind("uploadId", uploadId)
+                    .bind("owner", ownerUserId)
+                    .bind("token", token)
+                    .bind("now", now)
+                    .bind("until", until)
+                    .map(ConstructorMapper.of(UploadRecord.class))
+                    .findOne());
   }
 
   @Override

@@ -15,9 +15,11 @@ public interface UploadRecords {
 
   /**
    * Takes the lock of {@code ownerUserId}'s upload for {@code token} until {@code until}, unless
-   * another token holds it unexpired at {@code now}; returns whether it was taken.
+   * another token holds it unexpired at {@code now}; returns the upload as locked, or empty when
+   * the lock was not taken.
    */
-  boolean lock(String uploadId, long ownerUserId, String token, long now, long until);
+  Optional<UploadRecord> lock(
+      String uploadId, long ownerUserId, String token, long now, long until);
 
   /** Extends a lock {@code token} holds; returns whether it still held it. */
   boolean extendLock(String uploadId, String token, long until);

@@ -9,6 +9,7 @@ import ai.assetlibrary.server.storage.UploadSpool;
 import ai.assetlibrary.server.storage.UploadSpool.Held;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -38,8 +39,8 @@ final class OwnedUploads {
         .uploads()
         .find(uploadId)
         .filter(u -> u.ownerUserId() == caller.userId())
-        .filter(u -> u.finished() || u.expiresAt() > clock.millis())
-        .orElseThrow(() -> new LibraryException(Failure.UPLOAD_NOT_FOUND, "Upload not found."));
+        .filter(this::current)
+        .orElseThrow(OwnedUploads::notFound);
   }
 
   /** Whether another request holds the upload's lock now. */
@@ -54,18 +55,17 @@ final class OwnedUploads {
   Locked lock(Caller caller, String uploadId) {
     String token = UUID.randomUUID().toString();
     long now = clock.millis();
-    if (!records
-        .uploads()
-        .lock(uploadId, caller.userId(), token, now, now + LOCK_LEASE.toMillis())) {
+    Optional<UploadRecord> locked =
+        records.uploads().lock(uploadId, caller.userId(), token, now, now + LOCK_LEASE.toMillis());
+    if (locked.isEmpty()) {
       find(caller, uploadId);
       throw lockedError();
     }
-    try {
-      return new Locked(find(caller, uploadId), token);
-    } catch (RuntimeException e) {
+    if (!current(locked.get())) {
       unlock(uploadId, token);
-      throw e;
+      throw notFound();
     }
+    return new Locked(locked.get(), token);
   }
 
   /** An upload as read under the lock {@code token} holds. */
@@ -111,13 +111,12 @@ final class OwnedUploads {
   boolean removeUnlessLocked(UploadRecord upload) {
     String token = UUID.randomUUID().toString();
     long now = clock.millis();
-    if (!records
-        .uploads()
-        .lock(upload.uploadId(), upload.ownerUserId(), token, now, now + LOCK_LEASE.toMillis())) {
-      return false;
-    }
-    records.uploads().find(upload.uploadId()).ifPresent(this::remove);
-    return true;
+    Optional<UploadRecord> locked =
+        records
+            .uploads()
+            .lock(upload.uploadId(), upload.ownerUserId(), token, now, now + LOCK_LEASE.toMillis());
+    locked.ifPresent(this::remove);
+    return locked.isPresent();
   }
 
   /** Removes the upload: its record, and the bytes the spool holds of it. */
@@ -134,6 +133,15 @@ final class OwnedUploads {
 
   static Held held(UploadRecord upload) {
     return new Held(upload.receivedBytes(), upload.storeState());
+  }
+
+  /** Whether the upload is still there for its owner: finished, or unfinished and unexpired. */
+  private boolean current(UploadRecord upload) {
+    return upload.finished() || upload.expiresAt() > clock.millis();
+  }
+
+  private static LibraryException notFound() {
+    return new LibraryException(Failure.UPLOAD_NOT_FOUND, "Upload not found.");
   }
 
   private static LibraryException lockedError() {

@@ -29,7 +29,8 @@ import java.util.Optional;
  * One append to a resumable upload, under its lock: at the offset the upload holds, never past its
  * length, the type detected as soon as the first bytes are held (the upload removed if it is not
  * accepted), a chunk whose checksum differs discarded, what a cut-off body delivered kept, and the
- * asset stored once the last byte is.
+ * asset stored once the last byte is. The write that records an append releases its lock too; an
+ * append that fails releases it on its way out.
  */
 final class UploadAppender {
 
@@ -96,9 +97,11 @@ final class UploadAppender {
         return finished(caller, upload, token, Optional.empty());
       }
       return appendTo(caller, upload, token, checksum, body);
+    } catch (RuntimeException | Error e) {
+      owned.unlock(uploadId, token);
+      throw e;
     } finally {
       closeQuietly(heartbeat);
-      owned.unlock(uploadId, token);
       answered.ran();
     }
   }
@@ -115,11 +118,12 @@ final class UploadAppender {
 
   /**
    * The asset of a finished upload, or of one whose bytes have all arrived, finished now under the
-   * lock {@code token} holds.
+   * lock {@code token} holds; the lock is released either way.
    */
   private Outcome finished(
       Caller caller, UploadRecord upload, String token, Optional<MessageDigest> digest) {
     if (upload.finished()) {
+      owned.unlock(upload.uploadId(), token);
       return new Outcome(upload, Optional.empty());
     }
     AssetView asset = completion.finish(caller, upload, token, digest);

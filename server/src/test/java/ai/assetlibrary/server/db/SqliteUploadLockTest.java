@@ -32,8 +32,8 @@ class SqliteUploadLockTest extends UploadLockContract {
 
   @Test
   void everyPooledConnectionIsBackToFullSynchronousCommitsAfterLockWrites() throws SQLException {
-    assertThat(uploads.lock(UPLOAD, ALICE, "holder", NOW, NOW + 30_000)).isTrue();
-    assertThat(uploads.lock(UPLOAD, ALICE, "other", NOW, NOW + 30_000)).isFalse();
+    assertThat(uploads.lock(UPLOAD, ALICE, "holder", NOW, NOW + 30_000)).isPresent();
+    assertThat(uploads.lock(UPLOAD, ALICE, "other", NOW, NOW + 30_000)).isEmpty();
     assertThat(uploads.extendLock(UPLOAD, "holder", NOW + 60_000)).isTrue();
     uploads.unlock(UPLOAD, "holder");
 

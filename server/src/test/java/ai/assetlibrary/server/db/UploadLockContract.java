@@ -67,25 +67,31 @@ abstract class UploadLockContract {
 
   @Test
   void onlyTheOwnerTakesTheLockAndOnlyOneHolderHasItUntilReleasedOrItsLeaseEnds() {
-    assertThat(uploads.lock(UPLOAD, BOB, "bob", NOW, NOW + 30_000)).isFalse();
-    assertThat(uploads.lock(UPLOAD, ALICE, "first", NOW, NOW + 30_000)).isTrue();
-    assertThat(uploads.lock(UPLOAD, ALICE, "second", NOW + 1, NOW + 30_001)).isFalse();
+    assertThat(uploads.lock(UPLOAD, BOB, "bob", NOW, NOW + 30_000)).isEmpty();
+    assertThat(uploads.lock(UPLOAD, ALICE, "first", NOW, NOW + 30_000))
+        .hasValueSatisfying(
+            locked -> {
+              assertThat(locked.lockToken()).isEqualTo("first");
+              assertThat(locked.lockedUntil()).isEqualTo(NOW + 30_000);
+              assertThat(locked.uploadLength()).isEqualTo(1000);
+            });
+    assertThat(uploads.lock(UPLOAD, ALICE, "second", NOW + 1, NOW + 30_001)).isEmpty();
     assertThat(uploads.extendLock(UPLOAD, "first", NOW + 60_000)).isTrue();
-    assertThat(uploads.lock(UPLOAD, ALICE, "second", NOW + 30_000, NOW + 60_000)).isFalse();
+    assertThat(uploads.lock(UPLOAD, ALICE, "second", NOW + 30_000, NOW + 60_000)).isEmpty();
 
-    assertThat(uploads.lock(UPLOAD, ALICE, "second", NOW + 60_000, NOW + 90_000)).isTrue();
+    assertThat(uploads.lock(UPLOAD, ALICE, "second", NOW + 60_000, NOW + 90_000)).isPresent();
     assertThat(uploads.extendLock(UPLOAD, "first", NOW + 120_000)).isFalse();
     assertThat(uploads.find(UPLOAD).orElseThrow().lockToken()).isEqualTo("second");
 
     uploads.unlock(UPLOAD, "first");
     assertThat(uploads.find(UPLOAD).orElseThrow().lockToken()).isEqualTo("second");
     uploads.unlock(UPLOAD, "second");
-    assertThat(uploads.lock(UPLOAD, ALICE, "third", NOW + 60_001, NOW + 90_001)).isTrue();
+    assertThat(uploads.lock(UPLOAD, ALICE, "third", NOW + 60_001, NOW + 90_001)).isPresent();
   }
 
   @Test
   void onlyTheHolderOfTheLockRecordsWhatItAppendedOrFinishes() {
-    assertThat(uploads.lock(UPLOAD, ALICE, "holder", NOW, NOW + 30_000)).isTrue();
+    assertThat(uploads.lock(UPLOAD, ALICE, "holder", NOW, NOW + 30_000)).isPresent();
 
     assertThat(uploads.advance(UPLOAD, "other", 10, "audio/wav", "k.wav", null, NOW, false))
         .isFalse();
