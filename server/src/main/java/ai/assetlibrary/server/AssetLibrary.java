@@ -3,7 +3,6 @@ package ai.assetlibrary.server;
 import ai.assetlibrary.server.auth.RequestRateLimiter;
 import ai.assetlibrary.server.db.Database;
 import ai.assetlibrary.server.media.MediaAnalyzer;
-import ai.assetlibrary.server.media.MediaTypeDetector;
 import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.provider.AssetProvider;
 import ai.assetlibrary.server.provider.UnconfiguredProvider;
@@ -16,33 +15,24 @@ import ai.assetlibrary.server.service.DeliveryService;
 import ai.assetlibrary.server.service.ExclusiveJobs;
 import ai.assetlibrary.server.service.GroupListing;
 import ai.assetlibrary.server.service.GroupService;
-import ai.assetlibrary.server.service.IdempotentUploads;
 import ai.assetlibrary.server.service.ListCursors;
 import ai.assetlibrary.server.service.OrphanSweeper;
 import ai.assetlibrary.server.service.ProviderReconciler;
-import ai.assetlibrary.server.service.ProviderRegistration;
 import ai.assetlibrary.server.service.PublicUrls;
 import ai.assetlibrary.server.service.ResumableUploads;
 import ai.assetlibrary.server.service.RetentionSweeper;
-import ai.assetlibrary.server.service.RunCounter;
 import ai.assetlibrary.server.service.ShareService;
-import ai.assetlibrary.server.service.UploadCommit;
 import ai.assetlibrary.server.service.UploadService;
-import ai.assetlibrary.server.service.UploadTargets;
 import ai.assetlibrary.server.storage.BlobStore;
 import ai.assetlibrary.server.storage.StagingDirectory;
 import ai.assetlibrary.server.storage.StorageCapacity;
-import ai.assetlibrary.server.upload.FileIngestor;
-import ai.assetlibrary.server.upload.FormConstraints;
 import ai.assetlibrary.server.upload.MultipartFormReader;
-import ai.assetlibrary.server.upload.UploadIntake;
 import ai.assetlibrary.server.vips.Vips;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -52,21 +42,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: every service of the asset library, wired once from a {@link ServerConfig}
- * over the backend it chooses ({@link LibraryBackend}), with the background jobs ({@link
- * BackgroundWork}: retention, blob removals, orphans, provider reconciliation). The HTTP server and
- * the command line both start from here.
+ * over the backend it chooses ({@link LibraryBackend}), the upload paths with them ({@link
+ * UploadPaths}), and the background jobs ({@link LibraryMaintenance}). The HTTP server and the
+ * command line both start from here.
  */
 public final class AssetLibrary implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(AssetLibrary.class);
-
-  private static final String PROVIDER_ROUND = "provider reconciliation";
-
-  private static final String BLOB_REMOVALS = "blob removals";
-  private static final String STARTUP_RECOVERY = "start-up recovery";
-
-  /** The orphan sweep lists the whole blob store: not more often than this. */
-  private static final Duration ORPHAN_SWEEP_INTERVAL = Duration.ofHours(1);
 
   private final ServerConfig config;
   private final Optional<DataDirectoryLock> dataDirLock;
@@ -80,24 +62,21 @@ public final class AssetLibrary implements AutoCloseable {
   private final AccountService accounts;
   private final ApiKeyService apiKeys;
   private final RequestRateLimiter rateLimiter;
-  private final MultipartFormReader formReader;
   private final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
   private final MediaAnalyzer mediaAnalyzer;
   private final GroupService groups;
   private final GroupListing groupListing;
   private final AssetService assets;
   private final ShareService shares;
-  private final UploadService uploads;
-  private final ResumableUploads resumableUploads;
+  private final UploadPaths uploadPaths;
   private final DeliveryService deliveries;
   private final RetentionSweeper sweeper;
   private final OrphanSweeper orphans;
   private final AssetFiles files;
   private final ProviderReconciler reconciler;
   private final BackgroundWork background;
+  private final LibraryMaintenance maintenance;
   private final CompletableFuture<Void> ready;
-  private final CompletableFuture<Void> recovered = new CompletableFuture<>();
-  private final Instant openedAt;
 
   /**
    * @param serving whether this process serves the data directory: it then holds the directory's
@@ -106,7 +85,7 @@ public final class AssetLibrary implements AutoCloseable {
    */
   private AssetLibrary(ServerConfig config, Clock clock, boolean serving) throws IOException {
     this.config = config;
-    this.openedAt = clock.instant();
+    Instant openedAt = clock.instant();
     Files.createDirectories(config.dataDir());
     // Records or bytes in the data directory belong to one serving process; PostgreSQL and a
     // bucket are shared by every instance.
@@ -129,7 +108,6 @@ public final class AssetLibrary implements AutoCloseable {
     this.apiKeys = new ApiKeyService(records, accounts, clock);
     this.rateLimiter =
         new RequestRateLimiter(config.limits().requestsPerMinute(), config.limits().burst(), clock);
-    this.formReader = new MultipartFormReader(config.maxUploadBytes());
     this.mediaAnalyzer =
         new MediaAnalyzer(
             config.maxImagePixels(), config.mediaProbeTimeout(), Vips::library, metrics);
@@ -146,93 +124,40 @@ public final class AssetLibrary implements AutoCloseable {
     this.shares = new ShareService(records, assets, groups, clock);
     this.reconciler = new ProviderReconciler(records, provider, urls, clock);
     this.background = new BackgroundWork(new ExclusiveJobs(records, clock));
-    MediaTypeDetector detector = new MediaTypeDetector();
-    FileIngestor ingestor = new FileIngestor(blobs, detector, config.maxUploadBytes());
-    FormConstraints constraints = new FormConstraints(validation.getValidator());
-    UploadTargets targets = new UploadTargets(groups);
-    IdempotentUploads idempotency =
-        new IdempotentUploads(records, assets, config.limits().idempotencyKeyTtl(), clock);
-    UploadCommit commit =
-        new UploadCommit(
-            records, blobs, files, idempotency, config.limits().userQuotaBytes(), clock);
-    this.uploads =
-        new UploadService(
-            new UploadIntake(formReader, constraints, ingestor),
-            idempotency,
-            targets,
+    this.uploadPaths =
+        new UploadPaths(
+            config,
+            backend,
+            groups,
+            assets,
+            files,
             mediaAnalyzer,
-            commit,
-            new ProviderRegistration(
-                provider,
-                urls,
-                records,
-                files,
-                () -> background.soon(PROVIDER_ROUND, reconciler::reconcile),
-                clock),
-            assets,
-            metrics);
-    this.resumableUploads =
-        new ResumableUploads(
-            records,
-            backend.uploadSpool(),
-            detector,
-            constraints,
-            targets,
-            commit,
-            uploads,
-            assets,
-            config.resumable(),
-            config.maxUploadBytes(),
+            provider,
+            urls,
+            metrics,
+            validation.getValidator(),
+            () -> background.soon(LibraryMaintenance.PROVIDER_ROUND, reconciler::reconcile),
             clock);
     this.deliveries = new DeliveryService(records, blobs, clock);
     this.sweeper = new RetentionSweeper(records, files, shares, clock);
     this.orphans = new OrphanSweeper(records, blobs, files, clock);
+    this.maintenance =
+        new LibraryMaintenance(
+            config,
+            backend.shared(),
+            records,
+            files,
+            sweeper,
+            orphans,
+            reconciler,
+            uploadPaths.resumableUploads(),
+            background,
+            openedAt);
     CompletableFuture<Void> prepared =
         CompletableFuture.runAsync(
                 () -> backend.prepare(config.startupWait()), AssetLibrary::migrationThread)
             .thenCombine(mediaAnalyzer.ready(), (migration, media) -> null);
-    this.ready =
-        serving
-            ? prepared.thenRun(this::releaseStaleUploadLocks).thenRun(this::scheduleBackgroundWork)
-            : prepared;
-  }
-
-  /**
-   * Removes whatever a crash left behind, in the background while requests are served, so that
-   * start-up does not wait on the size of the library: blobs without a record written before this
-   * process opened the library (on its own data directory, no upload still in flight can commit
-   * them), then the removals still owed. On shared storage another instance may be about to record
-   * a young blob, so only those past the grace period go.
-   */
-  private void recoverLeftovers() {
-    if (backend.shared()) {
-      orphans.sweep(config.orphanGrace());
-    } else {
-      orphans.sweepWrittenBy(openedAt);
-    }
-    files.retryQueued();
-  }
-
-  /**
-   * On its own data directory no other process can be appending to an upload, so every lock left in
-   * the records is a crashed process's: released before the first request.
-   */
-  private void releaseStaleUploadLocks() {
-    if (!backend.shared()) {
-      records.uploads().unlockAll();
-    }
-  }
-
-  private void scheduleBackgroundWork() {
-    background
-        .once(STARTUP_RECOVERY, this::recoverLeftovers)
-        .thenRun(() -> recovered.complete(null));
-    background.every(config.sweepInterval(), "retention sweep", sweeper::sweep);
-    background.every(config.sweepInterval(), BLOB_REMOVALS, files::retryQueued);
-    background.every(
-        ORPHAN_SWEEP_INTERVAL, "orphan sweep", () -> orphans.sweep(config.orphanGrace()));
-    background.every(config.providerPollInterval(), PROVIDER_ROUND, reconciler::reconcile);
-    background.every(config.sweepInterval(), "upload expiry", resumableUploads::sweepExpired);
+    this.ready = serving ? prepared.thenRun(maintenance::start) : prepared;
   }
 
   private static void migrationThread(Runnable migration) {
@@ -274,7 +199,7 @@ public final class AssetLibrary implements AutoCloseable {
 
   /** Completes once the start-up recovery has run (or another instance held it). */
   public CompletableFuture<Void> recovered() {
-    return recovered;
+    return maintenance.recovered();
   }
 
   /**
@@ -344,20 +269,15 @@ public final class AssetLibrary implements AutoCloseable {
   }
 
   public MultipartFormReader formReader() {
-    return formReader;
-  }
-
-  /** Uploads handled through to their clean-up, successful or not. */
-  public RunCounter finishedUploads() {
-    return uploads.finishedUploads();
+    return uploadPaths.formReader();
   }
 
   public ResumableUploads resumableUploads() {
-    return resumableUploads;
+    return uploadPaths.resumableUploads();
   }
 
   public UploadService uploads() {
-    return uploads;
+    return uploadPaths.uploads();
   }
 
   public GroupListing groupListing() {

@@ -41,7 +41,8 @@ class StalledBodyTest extends ServerTest {
             Arrays.copyOf(body, body.length / 2));
 
     assertThat(response).startsWith("HTTP/1.1 408").contains("\"serviceCode\":\"REQUEST_TIMEOUT\"");
-    assertThat(server.library().finishedUploads().await(1, Duration.ofSeconds(30))).isTrue();
+    assertThat(server.library().uploads().finishedUploads().await(1, Duration.ofSeconds(30)))
+        .isTrue();
     assertThat(server.leftoverWrites()).isEmpty();
     assertThat(server.storedBlobs()).isEmpty();
     assertThat(server.assetRows()).isZero();

@@ -133,7 +133,8 @@ class UploadErrorsTest extends ServerTest {
       socket.close();
       writer.join();
     }
-    assertThat(server.library().finishedUploads().await(1, Duration.ofSeconds(30))).isTrue();
+    assertThat(server.library().uploads().finishedUploads().await(1, Duration.ofSeconds(30)))
+        .isTrue();
     assertNothingLeftBehind();
   }
 
@@ -156,7 +157,8 @@ class UploadErrorsTest extends ServerTest {
       out.flush();
     }
 
-    assertThat(server.library().finishedUploads().await(1, Duration.ofSeconds(30))).isTrue();
+    assertThat(server.library().uploads().finishedUploads().await(1, Duration.ofSeconds(30)))
+        .isTrue();
     assertNothingLeftBehind();
     uploadStillWorks();
   }
