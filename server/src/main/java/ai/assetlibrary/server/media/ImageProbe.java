@@ -80,11 +80,14 @@ final class ImageProbe {
 
   /**
    * The largest factor libjpeg can shrink by while decoding that leaves the picture at least as
-   * large as the thumbnail: 1, 2, 4 or 8.
+   * large as the thumbnail and its shorter side at least a pixel: 1, 2, 4 or 8. (libvips 8.14 sizes
+   * a shrunk JPEG by integer division, and aborts the process on an image of no height.)
    */
   private static int jpegShrink(int width, int height) {
     int shrink = 1;
-    while (shrink < 8 && Math.max(width, height) / (shrink * 2) >= Thumbnailer.MAX_SIDE) {
+    while (shrink < 8
+        && Math.max(width, height) / (shrink * 2) >= Thumbnailer.MAX_SIDE
+        && Math.min(width, height) / (shrink * 2) >= 1) {
       shrink *= 2;
     }
     return shrink;

@@ -8,7 +8,9 @@ import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -187,6 +189,23 @@ class MediaSafetyTest extends ServerTest {
     JsonNode asset = TestServer.json(response).get("data");
     assertThat(asset.get("width").asInt()).isEqualTo(9_000);
     assertThat(asset.has("thumbnailUrl")).isTrue();
+  }
+
+  @Test
+  void aLongNarrowJpegAndItsSidewaysTwinAreStoredWithThumbnailsAndTheServerKeepsServing() {
+    // Decoded at 1/8 for the thumbnail, 4 pixels would be none: libvips aborts the process then.
+    for (byte[] strip :
+        List.of(TestMedia.jpeg(9000, 4), TestMedia.jpegWithOrientation(9000, 4, 6))) {
+      HttpResponse<String> response =
+          server.upload(key, Multipart.form().file("file", "strip.jpg", "image/jpeg", strip));
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode data = TestServer.json(response).get("data");
+      assertThat(data.get("width").asInt() * data.get("height").asInt()).isEqualTo(36_000);
+      assertThat(server.fetch(URI.create(data.get("thumbnailUrl").asText())).statusCode())
+          .isEqualTo(200);
+    }
+    assertThat(server.get("/healthz", null).statusCode()).isEqualTo(200);
   }
 
   @Test
