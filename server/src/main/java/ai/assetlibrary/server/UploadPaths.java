@@ -84,6 +84,7 @@ final class UploadPaths {
             assets,
             config.resumable(),
             config.maxUploadBytes(),
+            metrics,
             clock);
   }
 

@@ -1,5 +1,6 @@
 package ai.assetlibrary.server.metrics;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -118,6 +119,27 @@ public final class AssetMetrics implements AutoCloseable {
         action,
         "outcome",
         outcome);
+  }
+
+  /**
+   * What became of a resumable upload: {@code created}, {@code finished}, {@code terminated} by its
+   * creator, {@code expired} unfinished, or {@code refused} (its type or its content) and removed.
+   */
+  public void resumableUpload(String outcome) {
+    Counter.builder("assets.resumable.uploads")
+        .description("Resumable uploads by what became of them")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  /** Bytes one append to a resumable upload stored and recorded. */
+  public void resumableBytes(long bytes) {
+    Counter.builder("assets.resumable.appended")
+        .description("Bytes appended to resumable uploads, stored and recorded")
+        .baseUnit("bytes")
+        .register(registry)
+        .increment(bytes);
   }
 
   private void time(String name, String description, long nanos, String... tags) {

@@ -5,6 +5,7 @@ import ai.assetlibrary.server.domain.Failure;
 import ai.assetlibrary.server.domain.FailureDetails;
 import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.media.MediaTypeDetector;
+import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.records.UploadRecord;
 import ai.assetlibrary.server.service.UploadAppender.Outcome;
@@ -38,6 +39,7 @@ public final class ResumableUploads {
   private final UploadAppender appender;
   private final ResumableLimits limits;
   private final long maxFileBytes;
+  private final AssetMetrics metrics;
   private final Clock clock;
 
   public ResumableUploads(
@@ -51,6 +53,7 @@ public final class ResumableUploads {
       AssetService assets,
       ResumableLimits limits,
       long maxFileBytes,
+      AssetMetrics metrics,
       Clock clock) {
     this.records = records;
     this.constraints = constraints;
@@ -60,8 +63,10 @@ public final class ResumableUploads {
     UploadDigests digests = new UploadDigests();
     this.owned = new OwnedUploads(records, spool, digests, clock);
     UploadCompletion completion =
-        new UploadCompletion(records, uploads, spool, digests, owned, clock);
-    this.appender = new UploadAppender(records, spool, detector, digests, owned, completion, clock);
+        new UploadCompletion(records, uploads, spool, digests, owned, metrics, clock);
+    this.appender =
+        new UploadAppender(records, spool, detector, digests, owned, completion, metrics, clock);
+    this.metrics = metrics;
     this.limits = limits;
     this.maxFileBytes = maxFileBytes;
     this.clock = clock;
@@ -159,6 +164,7 @@ public final class ResumableUploads {
             now,
             now + limits.expiry().toMillis());
     records.uploads().insert(upload);
+    metrics.resumableUpload("created");
     if (firstBytes.isEmpty()) {
       return UploadState.of(upload, Optional.empty());
     }
@@ -193,9 +199,13 @@ public final class ResumableUploads {
 
   /** Gives up the caller's upload with every byte it holds; a finished one's asset stays. */
   public void terminate(Caller caller, String uploadId) {
-    if (!owned.removeUnlessLocked(owned.find(caller, uploadId))) {
+    UploadRecord upload = owned.find(caller, uploadId);
+    if (!owned.removeUnlessLocked(upload)) {
       throw new LibraryException(
           Failure.UPLOAD_LOCKED, "Another request is appending to this upload; retry shortly.");
+    }
+    if (!upload.finished()) {
+      metrics.resumableUpload("terminated");
     }
   }
 
@@ -230,6 +240,9 @@ public final class ResumableUploads {
       for (UploadRecord upload : expired) {
         if (owned.removeUnlessLocked(upload)) {
           removedNow++;
+          if (!upload.finished()) {
+            metrics.resumableUpload("expired");
+          }
         }
       }
       removed += removedNow;

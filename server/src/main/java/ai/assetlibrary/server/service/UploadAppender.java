@@ -6,6 +6,7 @@ import ai.assetlibrary.server.domain.FailureDetails;
 import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.media.AcceptedType;
 import ai.assetlibrary.server.media.MediaTypeDetector;
+import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.records.UploadRecord;
 import ai.assetlibrary.server.storage.BlobKeys;
@@ -40,6 +41,7 @@ final class UploadAppender {
   private final UploadDigests digests;
   private final OwnedUploads owned;
   private final UploadCompletion completion;
+  private final AssetMetrics metrics;
   private final Clock clock;
   private final RunCounter lockedRuns = new RunCounter();
   private final RunCounter answered = new RunCounter();
@@ -51,6 +53,7 @@ final class UploadAppender {
       UploadDigests digests,
       OwnedUploads owned,
       UploadCompletion completion,
+      AssetMetrics metrics,
       Clock clock) {
     this.records = records;
     this.spool = spool;
@@ -58,6 +61,7 @@ final class UploadAppender {
     this.digests = digests;
     this.owned = owned;
     this.completion = completion;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -191,6 +195,7 @@ final class UploadAppender {
       throw new LibraryException(
           Failure.UPLOAD_LOCKED, "Another request took over this upload; retry shortly.");
     }
+    metrics.resumableBytes(received - held);
     running.ifPresent(d -> digests.advanced(upload.uploadId(), received, d));
     if (cutOff.isPresent()) {
       throw bodyFailed(cutOff.get());
@@ -255,6 +260,7 @@ final class UploadAppender {
     Optional<AcceptedType> accepted = AcceptedType.of(detected);
     if (accepted.isEmpty()) {
       owned.remove(upload);
+      metrics.resumableUpload("refused");
       throw new LibraryException(
           Failure.FILE_TYPE_UNSUPPORTED,
           "Files of type " + detected + " are not accepted.",

@@ -4,6 +4,7 @@ import ai.assetlibrary.server.domain.Caller;
 import ai.assetlibrary.server.domain.Failure;
 import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.media.AcceptedType;
+import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.records.UploadRecord;
 import ai.assetlibrary.server.storage.BlobKeys;
@@ -44,6 +45,7 @@ final class UploadCompletion {
   private final UploadSpool spool;
   private final UploadDigests digests;
   private final OwnedUploads owned;
+  private final AssetMetrics metrics;
   private final Clock clock;
 
   UploadCompletion(
@@ -52,12 +54,14 @@ final class UploadCompletion {
       UploadSpool spool,
       UploadDigests digests,
       OwnedUploads owned,
+      AssetMetrics metrics,
       Clock clock) {
     this.records = records;
     this.uploads = uploads;
     this.spool = spool;
     this.digests = digests;
     this.owned = owned;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -99,6 +103,7 @@ final class UploadCompletion {
               .asset();
       spool.discard(upload.uploadId(), held);
       digests.forget(upload.uploadId());
+      metrics.resumableUpload("finished");
       return asset;
     } catch (LibraryException e) {
       if (WORTH_RETRYING.contains(e.failure())) {
@@ -107,6 +112,7 @@ final class UploadCompletion {
         records.uploads().reopenIfAssetGone(upload.uploadId());
       } else {
         owned.remove(upload);
+        metrics.resumableUpload("refused");
       }
       throw e;
     } catch (IOException e) {

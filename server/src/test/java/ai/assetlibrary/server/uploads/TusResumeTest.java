@@ -121,6 +121,8 @@ class TusResumeTest extends ServerTest {
     assertThat(server.library().resumableUploads().sweepExpired()).isEqualTo(2);
     assertThat(tus.get(finished).statusCode()).isEqualTo(404);
     assertThat(server.get("/v1/assets/" + assetId, key).statusCode()).isEqualTo(200);
+    assertThat(server.get("/metrics", null).body())
+        .contains("assets_resumable_uploads_total{outcome=\"expired\"} 1.0");
   }
 
   @Test
