@@ -172,21 +172,18 @@ public final class S3UploadSpool implements UploadSpool {
     }
   }
 
-  /** Sends the rest as the last part and completes the multipart upload into the whole object. */
-  private void complete(String uploadId, SpoolState state) throws IOException {
+  /**
+   * Copies the rest in as the last part, in the bucket, and completes the multipart upload into the
+   * whole object.
+   */
+  private void complete(String uploadId, SpoolState state) {
     String multipartId =
         state.multipartId() == null ? bucket.startMultipart(whole(uploadId)) : state.multipartId();
     List<Part> parts = new ArrayList<>(state.parts());
     if (state.restBytes() > 0) {
-      try (StagedFile rest = staging.create()) {
-        try (InputStream in = bucket.get(state.rest())) {
-          copy(in, rest, Long.MAX_VALUE);
-        }
-        rest.finish();
-        parts.add(
-            bucket.sendPart(
-                whole(uploadId), multipartId, parts.size() + 1, rest.path(), 0, state.restBytes()));
-      }
+      parts.add(
+          bucket.copyPart(
+              state.rest(), 0, state.restBytes(), whole(uploadId), multipartId, parts.size() + 1));
     }
     bucket.completeMultipart(whole(uploadId), multipartId, parts);
   }

@@ -151,23 +151,30 @@ final class SpoolBucket {
     List<Part> parts = new ArrayList<>();
     for (long offset = 0; offset < size; offset += MAX_COPY_BYTES) {
       long length = Math.min(size, offset + MAX_COPY_BYTES) - offset;
-      String range = "bytes=" + offset + "-" + (offset + length - 1);
-      int number = parts.size() + 1;
-      String etag =
-          s3.uploadPartCopy(
-                  request ->
-                      request
-                          .sourceBucket(bucket)
-                          .sourceKey(prefix + from)
-                          .destinationBucket(bucket)
-                          .destinationKey(prefix + to)
-                          .uploadId(multipartId)
-                          .partNumber(number)
-                          .copySourceRange(range))
-              .copyPartResult()
-              .eTag();
-      parts.add(new Part(number, etag, length));
+      parts.add(copyPart(from, offset, length, to, multipartId, parts.size() + 1));
     }
     completeMultipart(to, multipartId, parts);
+  }
+
+  /**
+   * Copies {@code length} bytes of the object {@code from}, from {@code offset}, as part {@code
+   * number} of a multipart upload to {@code key}, without the bytes leaving the bucket.
+   */
+  Part copyPart(String from, long offset, long length, String key, String multipartId, int number) {
+    String range = "bytes=" + offset + "-" + (offset + length - 1);
+    String etag =
+        s3.uploadPartCopy(
+                request ->
+                    request
+                        .sourceBucket(bucket)
+                        .sourceKey(prefix + from)
+                        .destinationBucket(bucket)
+                        .destinationKey(prefix + key)
+                        .uploadId(multipartId)
+                        .partNumber(number)
+                        .copySourceRange(range))
+            .copyPartResult()
+            .eTag();
+    return new Part(number, etag, length);
   }
 }
