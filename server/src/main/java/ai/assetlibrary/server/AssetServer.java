@@ -19,6 +19,7 @@ import ai.assetlibrary.server.http.ValidationSettings;
 import ai.assetlibrary.server.resources.AssetGroupsResource;
 import ai.assetlibrary.server.resources.AssetMapper;
 import ai.assetlibrary.server.resources.AssetsResource;
+import ai.assetlibrary.server.resources.ConsoleResource;
 import ai.assetlibrary.server.resources.DeliveryResource;
 import ai.assetlibrary.server.resources.OperationsResource;
 import ai.assetlibrary.server.resources.ProviderCallbacksResource;
@@ -148,6 +149,7 @@ public final class AssetServer implements AutoCloseable {
                 library.metrics(),
                 contractVersion))
         .register(new ReferenceResource())
+        .register(new ConsoleResource())
         .register(new ApiKeyAuthFeature(apiKeyFilter))
         .register(
             new RequestSizeFilter(

@@ -51,7 +51,13 @@ public final class RunningServer implements BeforeEachCallback, AfterEachCallbac
 
   /** Restarts the server over the same data with more variables set; keys stay valid. */
   public TestServer restart(Map<String, String> moreEnvironment) {
+    return restart(moreEnvironment, () -> {});
+  }
+
+  /** The same, running {@code whileStopped} between the stop and the start. */
+  public TestServer restart(Map<String, String> moreEnvironment, Runnable whileStopped) {
     server.close();
+    whileStopped.run();
     Map<String, String> env = new HashMap<>(environment);
     env.putAll(moreEnvironment);
     server = TestServer.start(dataDir, env, clock);
