@@ -1,8 +1,9 @@
 // One asset in a dialog: a large preview over its delivery URL (the browser's players ask for
 // ranges), every field of the record, and rename, delete and share.
-import { SharePermission, type Asset, type Share } from '../target/typescript-client';
+import type { Asset } from '../target/typescript-client';
 import { failureMessage, type Session } from './api';
 import { bytes, duration, h, replace } from './dom';
+import { SharesPanel } from './shares';
 
 /** The detail dialog; {@code changed} is told when the library should load again. */
 export class AssetDetail {
@@ -31,9 +32,6 @@ export class AssetDetail {
       replace(this.body, ...this.render(asset));
       if (!this.element.open) {
         this.element.showModal();
-      }
-      if (!asset.shared) {
-        void this.loadShares(asset);
       }
     } catch (error) {
       this.message.textContent = await failureMessage(error);
@@ -76,6 +74,9 @@ export class AssetDetail {
       h('dl', { class: 'fields' }, ...fields
         .filter(([, value]) => value !== undefined && value !== '')
         .flatMap(([label, value]) => [h('dt', {}, label), h('dd', {}, value!)])),
+      h('details', { class: 'record' },
+        h('summary', {}, 'Every field of the record'),
+        h('pre', {}, JSON.stringify(asset, null, 2))),
       h('div', { class: 'actions' },
         h('button', { type: 'button', onclick: () => this.copy(asset.url) }, 'Copy URL'),
         mine || asset.sharePermission === 'EDIT'
@@ -87,65 +88,19 @@ export class AssetDetail {
             nameInput,
             h('button', { type: 'submit' }, 'Rename'))
         : null,
-      mine ? this.shareForm(asset) : null,
-      mine ? h('section', { class: 'shares', 'aria-labelledby': 'shares-title' },
-        h('h3', { id: 'shares-title' }, 'Shared with'),
-        h('ul', { id: 'share-list' })) : null,
+      mine ? this.shares(asset).element : null,
     ].filter((node): node is HTMLElement => node !== null);
   }
 
-  private shareForm(asset: Asset): HTMLElement {
-    const user = h('input', { id: 'share-user', name: 'userId', type: 'number', min: 1, required: true });
-    const permission = h('select', { id: 'share-permission', name: 'permission' },
-      ...Object.values(SharePermission).map((value) => h('option', { value }, value)));
-    const expiry = h('input', { id: 'share-expiry', name: 'expiresAt', type: 'datetime-local' });
-    return h('form', {
-      class: 'inline-form',
-      'aria-label': 'Share',
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
-        await this.act(async () => {
-          await this.session.assets.shareAsset({
-            assetId: asset.assetId,
-            shareRequest: {
-              userId: Number(user.value),
-              permission: permission.value as SharePermission,
-              expiresAt: expiry.value ? new Date(expiry.value) : undefined,
-            },
-          });
-          await this.show(asset.assetId);
-        }, `Shared with user ${user.value}.`);
-      },
-    },
-    h('label', { for: 'share-user' }, 'Share with user id'), user,
-    h('label', { for: 'share-permission' }, 'Permission'), permission,
-    h('label', { for: 'share-expiry' }, 'Until (optional)'), expiry,
-    h('button', { type: 'submit' }, 'Share'));
-  }
-
-  private async loadShares(asset: Asset): Promise<void> {
-    try {
-      const shares = (await this.session.assets.listAssetShares({ assetId: asset.assetId })).data.records;
-      const list = this.body.querySelector('#share-list');
-      if (!list) {
-        return;
-      }
-      replace(list, ...(shares.length === 0
-        ? [h('li', {}, 'Nobody yet.')]
-        : shares.map((share: Share) => h('li', { 'data-user-id': share.userId },
-            `${share.userName ?? 'User'} (${share.userId}): ${share.permission}`
-              + (share.expiresAt ? `, until ${share.expiresAt.toLocaleString()}` : ''),
-            h('button', { type: 'button', onclick: () => this.revoke(asset, share) }, 'Revoke')))));
-    } catch (error) {
-      this.message.textContent = await failureMessage(error);
-    }
-  }
-
-  private async revoke(asset: Asset, share: Share): Promise<void> {
-    await this.act(async () => {
-      await this.session.assets.revokeAssetShare({ assetId: asset.assetId, userId: share.userId });
-      await this.show(asset.assetId);
-    }, `No longer shared with user ${share.userId}.`);
+  private shares(asset: Asset): SharesPanel {
+    const { assetId } = asset;
+    const panel = new SharesPanel('asset-share', {
+      list: async () => (await this.session.assets.listAssetShares({ assetId })).data.records,
+      share: (shareRequest) => this.session.assets.shareAsset({ assetId, shareRequest }),
+      revoke: (userId) => this.session.assets.revokeAssetShare({ assetId, userId }),
+    });
+    void panel.refresh();
+    return panel;
   }
 
   private async rename(event: Event, asset: Asset, name: string): Promise<void> {

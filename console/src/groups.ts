@@ -3,6 +3,7 @@
 import { GroupKind, type AssetGroup } from '../target/typescript-client';
 import { failureMessage, type Session } from './api';
 import { h, replace } from './dom';
+import { SharesPanel } from './shares';
 
 /** The groups view; {@code changed} is told when the groups are different. */
 export class GroupsView {
@@ -71,7 +72,27 @@ export class GroupsView {
             rename,
             h('button', { type: 'button', onclick: () => this.rename(group, rename.value) }, 'Rename'),
             h('button', { type: 'button', class: 'danger', onclick: () => this.remove(group) }, 'Delete'))
-        : null);
+        : null,
+      mine ? this.shares(group) : null);
+  }
+
+  /** The group's shares, loaded when first opened. */
+  private shares(group: AssetGroup): HTMLElement {
+    const { groupId } = group;
+    const details = h('details', {}, h('summary', {}, 'Shares'));
+    let panel: SharesPanel | undefined;
+    details.addEventListener('toggle', () => {
+      if (details.open && !panel) {
+        panel = new SharesPanel(`group-share-${groupId}`, {
+          list: async () => (await this.session.groups.listAssetGroupShares({ groupId })).data.records,
+          share: (shareRequest) => this.session.groups.shareAssetGroup({ groupId, shareRequest }),
+          revoke: (userId) => this.session.groups.revokeAssetGroupShare({ groupId, userId }),
+        });
+        details.append(panel.element);
+        void panel.refresh();
+      }
+    });
+    return details;
   }
 
   private async rename(group: AssetGroup, name: string): Promise<void> {

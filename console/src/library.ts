@@ -117,7 +117,7 @@ export class LibraryView {
       this.summary.textContent =
         pagination.total === 0
           ? 'Nothing here yet: upload something.'
-          : `${pagination.total}${pagination.totalExact === false ? '+' : ''} assets`;
+          : `${pagination.total}${pagination.totalExact === false ? '+' : ''} asset${pagination.total === 1 ? '' : 's'}`;
       replace(this.grid, ...records.map((asset) => this.tile(asset)));
       this.renderPager(pagination.pages);
       if (records.some((asset) => asset.status === 'processing')) {

@@ -33,6 +33,7 @@ const screenshots = env('SCREENSHOT_DIR');
 let browser;
 const offOrigin = [];
 const violations = [];
+const confirmations = [];
 
 before(async () => {
   browser = await chromium.launch({
@@ -61,7 +62,10 @@ async function newPage(width, height) {
       violations.push(message.text());
     }
   });
-  page.on('dialog', (dialog) => dialog.accept());
+  page.on('dialog', (dialog) => {
+    confirmations.push(dialog.message());
+    return dialog.accept();
+  });
   return page;
 }
 
@@ -124,7 +128,7 @@ test('uploads through Uppy, shows, renames, shares and deletes', async () => {
   await detail.getByLabel('Share with user id').fill(otherUserId);
   await detail.getByLabel('Permission').selectOption('READ');
   await detail.getByRole('button', { name: 'Share', exact: true }).click();
-  await detail.locator(`#share-list li[data-user-id="${otherUserId}"]`).waitFor();
+  await detail.locator(`.share-list li[data-user-id="${otherUserId}"]`).waitFor();
   await detail.getByRole('button', { name: 'Close' }).click();
   await tile(page, 'Renamed picture').waitFor();
 
@@ -153,6 +157,34 @@ test('a file the server refuses shows its message', async () => {
   await page.locator('.uppy-StatusBar-actionBtn--upload').click();
   await page.getByText(/are not accepted/).first().waitFor({ timeout: 30_000 });
   await page.screenshot({ path: path.join(screenshots, 'console-refused-360.png') });
+  await page.context().close();
+});
+
+test('creates, shares, renames and deletes a group, saying what goes with it', async () => {
+  const page = await newPage(1280, 900);
+  await signIn(page, key);
+  await page.getByRole('button', { name: 'Groups', exact: true }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Campaign');
+  await page.getByLabel('Kind').selectOption('GENERIC');
+  await page.getByLabel('Keep assets (days)').fill('30');
+  await page.getByRole('button', { name: 'Create group' }).click();
+  const group = page.locator('.group-list li', { has: page.locator('strong', { hasText: 'Campaign' }) });
+  await group.getByText('kept 30 days').waitFor();
+
+  await group.getByText('Shares').click();
+  await group.getByLabel('Share with user id').fill(otherUserId);
+  await group.getByLabel('Permission').selectOption('EDIT');
+  await group.getByRole('button', { name: 'Share', exact: true }).click();
+  await group.locator(`.share-list li[data-user-id="${otherUserId}"]`).getByText('EDIT').waitFor();
+
+  await group.getByLabel('New name for Campaign').fill('Spring campaign');
+  await group.getByRole('button', { name: 'Rename' }).click();
+  const renamed = page.locator('.group-list li', { has: page.locator('strong', { hasText: 'Spring campaign' }) });
+  await renamed.waitFor();
+  await page.screenshot({ path: path.join(screenshots, 'console-groups-desktop.png'), fullPage: true });
+  await renamed.getByRole('button', { name: 'Delete' }).click();
+  await renamed.waitFor({ state: 'detached' });
+  assert.equal(confirmations.at(-1), 'Delete the group “Spring campaign” and its 0 assets?');
   await page.context().close();
 });
 

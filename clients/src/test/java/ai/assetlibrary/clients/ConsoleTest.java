@@ -63,7 +63,7 @@ class ConsoleTest extends ServerTest {
 
     String output = project().npm(environment, "test");
 
-    assertThat(output).contains("# pass 4").contains("# fail 0");
+    assertThat(output).contains("# pass 5").contains("# fail 0");
     JsonNode left = TestServer.json(server.get("/v1/assets", key)).at("/data/records");
     assertThat(left)
         .extracting(asset -> asset.get("name").asText())
