@@ -40,13 +40,10 @@ export class UploadPanel {
         endpoint: `${window.location.origin}/v1/uploads`,
         headers: { Authorization: `Bearer ${session.apiKey}` },
         chunkSize: CHUNK_BYTES,
+        // Uppy's own rule decides what to try again: never a refusal (4xx), whose message the
+        // dashboard shows, but a conflict over the offset, a locked upload, the rate limit, a cut.
         retryDelays: [0, 1000, 3000, 5000, 10000],
         removeFingerprintOnSuccess: true,
-        // The server's envelope says why it refused a file; show that, not the status line.
-        onShouldRetry: (error, _attempt, _options, next) => {
-          const status = error.originalResponse?.getStatus() ?? 0;
-          return status !== 423 && status >= 400 && status < 500 ? false : next(error);
-        },
       });
     this.uppy.on('upload-error', (file, error, response) => {
       const message = serverMessage(error) ?? (response?.body as { msg?: string } | undefined)?.msg;

@@ -116,8 +116,15 @@ test('uploads through Uppy, shows, renames, shares and deletes', async () => {
   assert.match(await image.locator('.tile-facts').textContent(), /64 × 48/);
   await page.screenshot({ path: path.join(screenshots, 'console-library-desktop.png'), fullPage: true });
 
-  await image.getByRole('button').click();
+  // By keyboard: a tile opens with Enter, focus moves into the dialog, Escape closes it.
   const detail = page.locator('dialog.detail');
+  await image.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await detail.getByText('64 × 48').waitFor();
+  assert.ok(await detail.evaluate((dialog) => dialog.contains(document.activeElement)));
+  await page.keyboard.press('Escape');
+  await detail.waitFor({ state: 'hidden' });
+  await image.getByRole('button').click();
   await detail.getByText('64 × 48').waitFor();
   assert.equal(await detail.locator('.detail-preview img').getAttribute('alt'), path.basename(files.image));
   await page.screenshot({ path: path.join(screenshots, 'console-detail-desktop.png') });
