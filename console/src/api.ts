@@ -68,3 +68,17 @@ export async function failureMessage(error: unknown): Promise<string> {
 export function isUnauthorized(error: unknown): boolean {
   return error instanceof ResponseError && error.response.status === 401;
 }
+
+/** Runs {@code action}, then says in {@code message} that it is {@code done}, or why it failed. */
+export async function report(
+  message: HTMLElement,
+  action: () => Promise<unknown>,
+  done: string,
+): Promise<void> {
+  try {
+    await action();
+    message.textContent = done;
+  } catch (error) {
+    message.textContent = await failureMessage(error);
+  }
+}

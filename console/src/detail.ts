@@ -1,7 +1,7 @@
 // One asset in a dialog: a large preview over its delivery URL (the browser's players ask for
 // ranges), every field of the record, and rename, delete and share.
 import type { Asset } from '../target/typescript-client';
-import { failureMessage, type Session } from './api';
+import { failureMessage, report, type Session } from './api';
 import { bytes, duration, h, replace } from './dom';
 import { SharesPanel } from './shares';
 
@@ -132,12 +132,7 @@ export class AssetDetail {
     }
   }
 
-  private async act(action: () => Promise<void>, done: string): Promise<void> {
-    try {
-      await action();
-      this.message.textContent = done;
-    } catch (error) {
-      this.message.textContent = await failureMessage(error);
-    }
+  private act(action: () => Promise<unknown>, done: string): Promise<void> {
+    return report(this.message, action, done);
   }
 }

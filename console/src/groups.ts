@@ -1,7 +1,7 @@
 // Groups: the list over GET /v1/asset-groups, creating one (kind, description, retention),
 // renaming, and deleting one with its assets after saying how many go with it.
 import { GroupKind, type AssetGroup } from '../target/typescript-client';
-import { failureMessage, type Session } from './api';
+import { failureMessage, report, type Session } from './api';
 import { h, replace } from './dom';
 import { SharesPanel } from './shares';
 
@@ -111,13 +111,10 @@ export class GroupsView {
       .then(() => undefined), 'Deleted.');
   }
 
-  private async act(action: () => Promise<void>, done: string): Promise<void> {
-    try {
+  private act(action: () => Promise<unknown>, done: string): Promise<void> {
+    return report(this.message, async () => {
       await action();
       await this.refresh();
-      this.message.textContent = done;
-    } catch (error) {
-      this.message.textContent = await failureMessage(error);
-    }
+    }, done);
   }
 }

@@ -1,7 +1,7 @@
 // Who an asset or a group is shared with: a form to share it with a user of the tenant (a
 // permission, an optional end), and the list of its shares, each revocable.
 import { SharePermission, type Share, type ShareRequest } from '../target/typescript-client';
-import { failureMessage } from './api';
+import { failureMessage, report } from './api';
 import { h, replace } from './dom';
 
 /** The calls a shares panel makes, for an asset or for a group. */
@@ -62,13 +62,10 @@ export class SharesPanel {
     }
   }
 
-  private async act(action: () => Promise<unknown>, done: string): Promise<void> {
-    try {
+  private act(action: () => Promise<unknown>, done: string): Promise<void> {
+    return report(this.message, async () => {
       await action();
       await this.refresh();
-      this.message.textContent = done;
-    } catch (error) {
-      this.message.textContent = await failureMessage(error);
-    }
+    }, done);
   }
 }

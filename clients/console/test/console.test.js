@@ -7,15 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-
-function env(name) {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`${name} is not set`);
-  }
-  return value;
-}
+import { env, launch } from './browser.js';
 
 const base = env('ASSETS_BASE_URL');
 const origin = new URL(base).origin;
@@ -36,11 +28,7 @@ const violations = [];
 const confirmations = [];
 
 before(async () => {
-  browser = await chromium.launch({
-    executablePath: env('CHROMIUM'),
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
+  browser = await launch();
 });
 
 after(async () => {

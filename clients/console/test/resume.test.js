@@ -5,15 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-
-function env(name) {
-  const value = process.env[name];
-  if (!value) {
-    throw new Error(`${name} is not set`);
-  }
-  return value;
-}
+import { env, launch } from './browser.js';
 
 const base = env('ASSETS_BASE_URL');
 
@@ -30,11 +22,7 @@ async function serverGone() {
 }
 
 test('an upload cut off by a server restart resumes and completes', async () => {
-  const browser = await chromium.launch({
-    executablePath: env('CHROMIUM'),
-    headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-dev-shm-usage'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/console`);
