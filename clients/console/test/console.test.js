@@ -19,6 +19,7 @@ const files = {
   video: env('ASSETS_VIDEO_FILE'),
   audio: env('ASSETS_AUDIO_FILE'),
   refused: env('ASSETS_REFUSED_FILE'),
+  tooLarge: env('ASSETS_TOO_LARGE_FILE'),
 };
 const screenshots = env('SCREENSHOT_DIR');
 
@@ -144,18 +145,21 @@ test('uploads through Uppy, shows, renames, shares and deletes', async () => {
   await page.context().close();
 });
 
-test('a file the server refuses shows its message', async () => {
+test('files the server refuses show its message', async () => {
   const page = await newPage(360, 780);
   await signIn(page, key);
   await page.getByRole('button', { name: 'Upload', exact: true }).click();
-  await page.locator('.uppy-Dashboard-input').first().setInputFiles([files.refused]);
+  await page.locator('.uppy-Dashboard-input').first().setInputFiles([files.refused, files.tooLarge]);
   await page.locator('.uppy-StatusBar-actionBtn--upload').click();
-  await page.getByText(/are not accepted/).first().waitFor({ timeout: 30_000 });
+  await page.getByText(/notes\.pdf: Files of type application\/pdf are not accepted\./).first()
+    .waitFor({ timeout: 30_000 });
+  await page.getByText(/huge\.wav: The file is larger than the upload limit of \d+ bytes\./).first()
+    .waitFor({ timeout: 30_000 });
   await page.screenshot({ path: path.join(screenshots, 'console-refused-360.png') });
   await page.context().close();
 });
 
-test('creates, shares, renames and deletes a group, saying what goes with it', async () => {
+test('creates, shares, renames, uploads into, filters by and deletes a group, saying what goes with it', async () => {
   const page = await newPage(1280, 900);
   await signIn(page, key);
   await page.getByRole('button', { name: 'Groups', exact: true }).click();
@@ -176,10 +180,29 @@ test('creates, shares, renames and deletes a group, saying what goes with it', a
   await group.getByRole('button', { name: 'Rename' }).click();
   const renamed = page.locator('.group-list li', { has: page.locator('strong', { hasText: 'Spring campaign' }) });
   await renamed.waitFor();
+
+  // An upload into the group chosen before it, then the library filtered by group and by type.
+  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  await page.getByLabel('Into group').selectOption({ label: 'Spring campaign' });
+  await page.locator('.uppy-Dashboard-input').first().setInputFiles([files.image]);
+  await page.locator('.uppy-StatusBar-actionBtn--upload').click();
+  await page.locator('.uppy-StatusBar.is-complete').waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await page.getByLabel('Group', { exact: true }).selectOption({ label: 'Spring campaign' });
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.getByText('1 asset', { exact: true }).waitFor();
+  assert.deepEqual(await page.locator('.tile-name').allTextContents(), [path.basename(files.image)]);
+  await page.getByLabel('Group', { exact: true }).selectOption('');
+  await page.getByLabel('Type', { exact: true }).selectOption('audio');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.locator('.tile-name', { hasText: path.basename(files.audio) }).waitFor();
+  assert.deepEqual(await page.locator('.tile-name').allTextContents(), [path.basename(files.audio)]);
+
+  await page.getByRole('button', { name: 'Groups', exact: true }).click();
   await page.screenshot({ path: path.join(screenshots, 'console-groups-desktop.png'), fullPage: true });
   await renamed.getByRole('button', { name: 'Delete' }).click();
   await renamed.waitFor({ state: 'detached' });
-  assert.equal(confirmations.at(-1), 'Delete the group “Spring campaign” and its 0 assets?');
+  assert.equal(confirmations.at(-1), 'Delete the group “Spring campaign” and its 1 asset?');
   await page.context().close();
 });
 

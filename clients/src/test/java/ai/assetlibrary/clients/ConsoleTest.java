@@ -9,6 +9,7 @@ import ai.assetlibrary.server.testing.TestMedia;
 import ai.assetlibrary.server.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -34,11 +35,12 @@ class ConsoleTest extends ServerTest {
   private static final Path SCREENSHOTS = Path.of("target", "console");
   private static final long OTHER_USER = 5002;
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+  private static final long UPLOAD_LIMIT = 64L << 20;
 
   @TempDir Path dir;
 
   ConsoleTest() {
-    super(RunningServer.withUploadLimit(64L << 20));
+    super(RunningServer.withUploadLimit(UPLOAD_LIMIT));
   }
 
   @Test
@@ -47,19 +49,24 @@ class ConsoleTest extends ServerTest {
     Path video = Files.write(dir.resolve("clip.mp4"), TestMedia.fixture("plain.mp4"));
     Path audio = Files.write(dir.resolve("tone.wav"), TestMedia.wav(2));
     Path refused = Files.write(dir.resolve("notes.pdf"), TestMedia.pdf());
+    Path tooLarge = dir.resolve("huge.wav");
+    try (RandomAccessFile file = new RandomAccessFile(tooLarge.toFile(), "rw")) {
+      file.setLength(UPLOAD_LIMIT + 1);
+    }
     Files.createDirectories(SCREENSHOTS);
     Map<String, String> environment =
-        Map.of(
-            "ASSETS_BASE_URL", base(server),
-            "ASSETS_API_KEY", key,
-            "ASSETS_OTHER_API_KEY", server.createKey(1001, OTHER_USER, "bob"),
-            "ASSETS_OTHER_USER_ID", String.valueOf(OTHER_USER),
-            "ASSETS_IMAGE_FILE", image.toString(),
-            "ASSETS_VIDEO_FILE", video.toString(),
-            "ASSETS_AUDIO_FILE", audio.toString(),
-            "ASSETS_REFUSED_FILE", refused.toString(),
-            "SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString(),
-            "CHROMIUM", chromium());
+        Map.ofEntries(
+            Map.entry("ASSETS_BASE_URL", base(server)),
+            Map.entry("ASSETS_API_KEY", key),
+            Map.entry("ASSETS_OTHER_API_KEY", server.createKey(1001, OTHER_USER, "bob")),
+            Map.entry("ASSETS_OTHER_USER_ID", String.valueOf(OTHER_USER)),
+            Map.entry("ASSETS_IMAGE_FILE", image.toString()),
+            Map.entry("ASSETS_VIDEO_FILE", video.toString()),
+            Map.entry("ASSETS_AUDIO_FILE", audio.toString()),
+            Map.entry("ASSETS_REFUSED_FILE", refused.toString()),
+            Map.entry("ASSETS_TOO_LARGE_FILE", tooLarge.toString()),
+            Map.entry("SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString()),
+            Map.entry("CHROMIUM", chromium()));
 
     String output = project().npm(environment, "test");
 
