@@ -20,6 +20,7 @@ const files = {
   audio: env('ASSETS_AUDIO_FILE'),
   refused: env('ASSETS_REFUSED_FILE'),
   tooLarge: env('ASSETS_TOO_LARGE_FILE'),
+  long: env('ASSETS_LONG_FILE'),
 };
 const screenshots = env('SCREENSHOT_DIR');
 
@@ -203,6 +204,36 @@ test('creates, shares, renames, uploads into, filters by and deletes a group, sa
   await renamed.getByRole('button', { name: 'Delete' }).click();
   await renamed.waitFor({ state: 'detached' });
   assert.equal(confirmations.at(-1), 'Delete the group “Spring campaign” and its 1 asset?');
+  await page.context().close();
+});
+
+test('an upload paused midway resumes from where it stopped', async () => {
+  const page = await newPage(1280, 900);
+  await signIn(page, key);
+  await page.getByRole('button', { name: 'Upload', exact: true }).click();
+  let patches = 0;
+  let held;
+  let release;
+  const holding = new Promise((resolve) => (held = resolve));
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route('**/v1/uploads/*', async (route) => {
+    if (route.request().method() === 'PATCH' && ++patches === 2) {
+      held();
+      await released;
+    }
+    // The paused request was given up by the page; continuing it then goes nowhere.
+    await route.continue().catch(() => {});
+  });
+
+  await page.locator('.uppy-Dashboard-input').first().setInputFiles([files.long]);
+  await page.locator('.uppy-StatusBar-actionBtn--upload').click();
+  await holding;
+  await page.getByRole('button', { name: 'Pause upload' }).click();
+  await page.getByRole('button', { name: 'Resume upload' }).waitFor();
+  release();
+  await page.getByRole('button', { name: 'Resume upload' }).click();
+  await page.locator('.uppy-StatusBar.is-complete').waitFor({ timeout: 60_000 });
+  assert.ok(patches >= 3, `${patches} PATCHes`);
   await page.context().close();
 });
 

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The console at {@code /console}, used in Debian's Chromium through playwright-core ({@code
  * console/test/}, the version its lockfile pins) against the real server: sign in, uploads through
- * Uppy, the grid, the detail, rename, share, delete, a refusal, nothing fetched from elsewhere; and
- * an upload that survives a restart of the server. Screenshots are kept in {@code target/console/}.
+ * Uppy (one paused and resumed), the grid and its filters, the detail, rename, share, delete,
+ * refusals, groups, nothing fetched from elsewhere; and an upload that survives a restart of the
+ * server. Screenshots are kept in {@code target/console/}.
  */
 class ConsoleTest extends ServerTest {
 
@@ -49,6 +50,8 @@ class ConsoleTest extends ServerTest {
     Path video = Files.write(dir.resolve("clip.mp4"), TestMedia.fixture("plain.mp4"));
     Path audio = Files.write(dir.resolve("tone.wav"), TestMedia.wav(2));
     Path refused = Files.write(dir.resolve("notes.pdf"), TestMedia.pdf());
+    byte[] recording = TestMedia.wav(1300);
+    Path longRecording = Files.write(dir.resolve("long.wav"), recording);
     Path tooLarge = dir.resolve("huge.wav");
     try (RandomAccessFile file = new RandomAccessFile(tooLarge.toFile(), "rw")) {
       file.setLength(UPLOAD_LIMIT + 1);
@@ -65,16 +68,21 @@ class ConsoleTest extends ServerTest {
             Map.entry("ASSETS_AUDIO_FILE", audio.toString()),
             Map.entry("ASSETS_REFUSED_FILE", refused.toString()),
             Map.entry("ASSETS_TOO_LARGE_FILE", tooLarge.toString()),
+            Map.entry("ASSETS_LONG_FILE", longRecording.toString()),
             Map.entry("SCREENSHOT_DIR", SCREENSHOTS.toAbsolutePath().toString()),
             Map.entry("CHROMIUM", chromium()));
 
     String output = project().npm(environment, "test");
 
-    assertThat(output).contains("# pass 5").contains("# fail 0");
+    assertThat(output).contains("# pass 6").contains("# fail 0");
     JsonNode left = TestServer.json(server.get("/v1/assets", key)).at("/data/records");
     assertThat(left)
         .extracting(asset -> asset.get("name").asText())
-        .containsExactlyInAnyOrder("clip.mp4", "tone.wav");
+        .containsExactlyInAnyOrder("clip.mp4", "tone.wav", "long.wav");
+    JsonNode paused =
+        TestServer.json(server.get("/v1/assets?keyword=long.wav", key)).at("/data/records/0");
+    byte[] stored = server.fetch(URI.create(paused.get("url").asText())).body();
+    assertThat(TestMedia.sha256(stored)).isEqualTo(TestMedia.sha256(recording));
     assertThat(server.spooledUploads()).isEmpty();
     for (String shot : new String[] {"library-desktop", "detail-desktop", "library-360"}) {
       assertThat(Files.readAllBytes(SCREENSHOTS.resolve("console-" + shot + ".png")))
