@@ -19,6 +19,7 @@ import ai.assetlibrary.server.service.ListCursors;
 import ai.assetlibrary.server.service.OrphanSweeper;
 import ai.assetlibrary.server.service.ProviderReconciler;
 import ai.assetlibrary.server.service.PublicUrls;
+import ai.assetlibrary.server.service.RenditionService;
 import ai.assetlibrary.server.service.ResumableUploads;
 import ai.assetlibrary.server.service.RetentionSweeper;
 import ai.assetlibrary.server.service.ShareService;
@@ -110,7 +111,11 @@ public final class AssetLibrary implements AutoCloseable {
         new RequestRateLimiter(config.limits().requestsPerMinute(), config.limits().burst(), clock);
     this.mediaAnalyzer =
         new MediaAnalyzer(
-            config.maxImagePixels(), config.mediaProbeTimeout(), Vips::library, metrics);
+            config.maxImagePixels(),
+            config.mediaProbeTimeout(),
+            config.renditions().limits(),
+            Vips::library,
+            metrics);
     this.files = new AssetFiles(records, blobs, clock);
     AssetProvider provider =
         config
@@ -138,7 +143,20 @@ public final class AssetLibrary implements AutoCloseable {
             validation.getValidator(),
             () -> background.soon(LibraryMaintenance.PROVIDER_ROUND, reconciler::reconcile),
             clock);
-    this.deliveries = new DeliveryService(records, blobs, clock);
+    this.deliveries =
+        new DeliveryService(
+            records,
+            blobs,
+            new RenditionService(
+                records,
+                blobs,
+                staging,
+                mediaAnalyzer,
+                config.renditions().rules(),
+                files,
+                metrics,
+                clock),
+            clock);
     this.sweeper = new RetentionSweeper(records, files, shares, clock);
     this.orphans = new OrphanSweeper(records, blobs, files, clock);
     this.maintenance =

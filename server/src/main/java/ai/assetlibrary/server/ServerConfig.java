@@ -29,6 +29,7 @@ import java.util.OptionalLong;
  *     ones may belong to an upload about to record them
  * @param limits rate limit, storage quota and idempotency-key lifetime
  * @param resumable expiry of unfinished resumable uploads, and how many one user may hold
+ * @param renditions the presets, caps and limits of renditions on delivery
  * @param provider how to reach the upstream provider; empty when it is not configured
  * @param bootstrapApiKey a key that must exist for the demo user, if set
  */
@@ -49,6 +50,7 @@ public record ServerConfig(
     Duration orphanGrace,
     UsageLimits limits,
     ResumableLimits resumable,
+    RenditionConfig renditions,
     Optional<ProviderConfig> provider,
     Optional<String> bootstrapApiKey) {
 
@@ -123,6 +125,7 @@ public record ServerConfig(
                 env, "ASSETS_ORPHAN_GRACE_SECONDS", DEFAULT_ORPHAN_GRACE_SECONDS, 0, 7 * 86_400)),
         limits(env),
         resumable(env),
+        RenditionConfig.fromEnvironment(env),
         provider,
         bootstrapKey);
   }

@@ -181,6 +181,8 @@ public interface AssetDao extends AssetRecords, SqlObject {
       SELECT storage_key FROM assets WHERE storage_key IN (<keys>)
       UNION ALL
       SELECT thumbnail_storage_key FROM assets WHERE thumbnail_storage_key IN (<keys>)
+      UNION ALL
+      SELECT storage_key FROM renditions WHERE storage_key IN (<keys>)
       """)
   @Override
   List<String> findStorageKeys(@BindList("keys") List<String> keys);

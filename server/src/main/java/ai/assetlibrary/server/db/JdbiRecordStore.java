@@ -11,6 +11,7 @@ import ai.assetlibrary.server.records.IdempotencyKeys;
 import ai.assetlibrary.server.records.JobLeases;
 import ai.assetlibrary.server.records.ProviderDeletions;
 import ai.assetlibrary.server.records.RecordStore;
+import ai.assetlibrary.server.records.RenditionRecords;
 import ai.assetlibrary.server.records.ServerSecrets;
 import ai.assetlibrary.server.records.ShareRecords;
 import ai.assetlibrary.server.records.UploadRecords;
@@ -41,6 +42,7 @@ public final class JdbiRecordStore implements RecordStore {
   private final JobLeases jobLeases;
   private final ServerSecrets secrets;
   private final UploadRecords uploads;
+  private final RenditionRecords renditions;
 
   public JdbiRecordStore(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
@@ -59,6 +61,7 @@ public final class JdbiRecordStore implements RecordStore {
     this.jobLeases = translating(JobLeases.class, jdbi.onDemand(JobLeaseDao.class));
     this.secrets = translating(ServerSecrets.class, jdbi.onDemand(ServerSecretDao.class));
     this.uploads = translating(UploadRecords.class, jdbi.onDemand(UploadDao.class));
+    this.renditions = translating(RenditionRecords.class, jdbi.onDemand(RenditionDao.class));
   }
 
   @Override
@@ -109,6 +112,11 @@ public final class JdbiRecordStore implements RecordStore {
   @Override
   public ServerSecrets secrets() {
     return secrets;
+  }
+
+  @Override
+  public RenditionRecords renditions() {
+    return renditions;
   }
 
   @Override
@@ -224,6 +232,11 @@ public final class JdbiRecordStore implements RecordStore {
     @Override
     public UploadRecords uploads() {
       return translating(UploadRecords.class, handle.attach(UploadDao.class));
+    }
+
+    @Override
+    public RenditionRecords renditions() {
+      return translating(RenditionRecords.class, handle.attach(RenditionDao.class));
     }
 
     @Override

@@ -73,5 +73,15 @@ public enum Failure {
   /** Bytes past the upload's declared length. */
   UPLOAD_LENGTH_EXCEEDED,
   UPLOAD_OPEN_LIMIT_EXCEEDED,
-  UPLOAD_RESERVED_BYTES_EXCEEDED
+  UPLOAD_RESERVED_BYTES_EXCEEDED,
+  /** A rendition preset the server does not name. */
+  RENDITION_PRESET_UNKNOWN,
+  /** Rendition parameters where the server renders its presets only. */
+  RENDITION_PARAMETERS_NOT_ALLOWED,
+  /** Rendition parameters on content that has no renditions (audio, a thumbnail). */
+  RENDITION_UNSUPPORTED,
+  /** Every media worker is busy and the rendition queue is full. */
+  RENDITION_BUSY,
+  /** Rendering took longer than allowed and was stopped. */
+  RENDITION_TIMEOUT
 }

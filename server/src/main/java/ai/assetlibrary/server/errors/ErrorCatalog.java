@@ -63,6 +63,11 @@ public final class ErrorCatalog {
     STATUSES.put(ServiceCode.UPLOAD_LENGTH_EXCEEDED, 400);
     STATUSES.put(ServiceCode.UPLOAD_OPEN_LIMIT_EXCEEDED, 429);
     STATUSES.put(ServiceCode.UPLOAD_RESERVED_BYTES_EXCEEDED, 507);
+    STATUSES.put(ServiceCode.RENDITION_PRESET_UNKNOWN, 400);
+    STATUSES.put(ServiceCode.RENDITION_PARAMETERS_NOT_ALLOWED, 400);
+    STATUSES.put(ServiceCode.RENDITION_UNSUPPORTED, 422);
+    STATUSES.put(ServiceCode.RENDITION_BUSY, 503);
+    STATUSES.put(ServiceCode.RENDITION_TIMEOUT, 503);
   }
 
   private ErrorCatalog() {}

@@ -29,6 +29,11 @@ final class ImageProbe {
     this.vips = vips;
     this.budget = budget;
     this.thumbnailer = thumbnailer;
+    loaders.putAll(loaders(vips));
+  }
+
+  /** The libvips loader of each picture type this libvips reads. */
+  static Map<AcceptedType, String> loaders(Vips vips) {
     Map<AcceptedType, String> wanted =
         Map.of(
             AcceptedType.JPEG, "jpegload",
@@ -38,12 +43,14 @@ final class ImageProbe {
             AcceptedType.TIFF, "tiffload",
             AcceptedType.HEIC, "heifload",
             AcceptedType.HEIF, "heifload");
+    Map<AcceptedType, String> available = new EnumMap<>(AcceptedType.class);
     wanted.forEach(
         (type, loader) -> {
           if (vips.canLoad(loader)) {
-            loaders.put(type, loader);
+            available.put(type, loader);
           }
         });
+    return available;
   }
 
   /** Whether this probe reads {@code type}. */

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,16 +35,25 @@ public final class MediaAnalyzer implements AutoCloseable {
   private final Duration timeout;
   private final ExecutorService workers;
   private final AssetMetrics metrics;
+  private final RenditionLimits renditionLimits;
+  private final Semaphore renditionSlots;
 
   /**
    * Loads libvips ({@code vips}, e.g. {@code Vips::library}) and FFmpeg's natives on its workers,
    * so that the caller goes on meanwhile; {@link #ready} completes once libvips is loaded.
    */
   public MediaAnalyzer(
-      long maxPixels, Duration timeout, Supplier<Vips> vips, AssetMetrics metrics) {
+      long maxPixels,
+      Duration timeout,
+      RenditionLimits renditionLimits,
+      Supplier<Vips> vips,
+      AssetMetrics metrics) {
     this.maxPixels = maxPixels;
     this.metrics = metrics;
     this.timeout = timeout;
+    this.renditionLimits = renditionLimits;
+    this.renditionSlots =
+        new Semaphore(Runtime.getRuntime().availableProcessors() + renditionLimits.queue());
     AtomicInteger count = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -93,6 +104,59 @@ public final class MediaAnalyzer implements AutoCloseable {
     }
   }
 
+  /**
+   * Renders {@code spec} of the original in {@code file}, detected as {@code type}, on the media
+   * workers: refused at once when the workers and the queue are full, stopped when it takes too
+   * long.
+   */
+  public EncodedRendition render(Path file, AcceptedType type, RenditionSpec spec)
+      throws RenditionException {
+    if (!renditionSlots.tryAcquire()) {
+      throw new RenditionException(
+          RenditionException.Reason.BUSY,
+          "Every media worker is busy and the rendition queue is full.");
+    }
+    try {
+      Renderer renderer = probes.join().renderer();
+      RenderStop stop = renderer.newStop();
+      Future<EncodedRendition> result;
+      try {
+        result = workers.submit(() -> renderer.render(file, type, spec, stop));
+      } catch (RejectedExecutionException e) {
+        throw new RenditionException(RenditionException.Reason.BUSY, "The media workers stopped.");
+      }
+      return awaitRendition(result, stop);
+    } finally {
+      renditionSlots.release();
+    }
+  }
+
+  private EncodedRendition awaitRendition(Future<EncodedRendition> result, RenderStop stop)
+      throws RenditionException {
+    Duration limit = renditionLimits.timeout();
+    try {
+      return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      stop.stop();
+      result.cancel(true);
+      throw new RenditionException(
+          RenditionException.Reason.TIMEOUT,
+          "Rendering took longer than " + limit.toMillis() + " ms and was stopped.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stop.stop();
+      result.cancel(true);
+      throw new RenditionException(RenditionException.Reason.TIMEOUT, "Rendering was interrupted.");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RenditionException failed) {
+        throw failed;
+      }
+      LOG.warn("Rendering a rendition failed", e.getCause());
+      throw new RenditionException(
+          RenditionException.Reason.UNREADABLE, "The original cannot be rendered.");
+    }
+  }
+
   private MediaAnalysis probe(Path file, AcceptedType type)
       throws IOException, MediaRejectedException {
     long started = System.nanoTime();
@@ -118,15 +182,17 @@ public final class MediaAnalyzer implements AutoCloseable {
     return loaded.audioVisual().analyze(file, type);
   }
 
-  /** The probe of each kind of media, sharing one thumbnailer. */
-  private record Probes(ImageProbe pictures, BitmapProbe bitmaps, AvProbe audioVisual) {
+  /** The probe of each kind of media, sharing one thumbnailer, and the rendition renderer. */
+  private record Probes(
+      ImageProbe pictures, BitmapProbe bitmaps, AvProbe audioVisual, Renderer renderer) {
 
     static Probes of(Vips vips, PixelBudget budget, AssetMetrics metrics) {
       Thumbnailer thumbnailer = new Thumbnailer(vips, metrics);
       return new Probes(
           new ImageProbe(vips, budget, thumbnailer),
           new BitmapProbe(budget, thumbnailer),
-          new AvProbe(budget, thumbnailer));
+          new AvProbe(budget, thumbnailer),
+          new Renderer(vips, metrics));
     }
   }
 

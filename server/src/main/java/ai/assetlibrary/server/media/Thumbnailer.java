@@ -78,7 +78,7 @@ final class Thumbnailer {
   }
 
   /** The pixels as 8-bit RGB or RGBA samples, row by row. */
-  private static byte[] samples(BufferedImage image, boolean alpha) {
+  static byte[] samples(BufferedImage image, boolean alpha) {
     int width = image.getWidth();
     int bands = alpha ? 4 : 3;
     byte[] samples = new byte[width * image.getHeight() * bands];

@@ -109,6 +109,25 @@ public final class AssetMetrics implements AutoCloseable {
         format);
   }
 
+  /** One rendition rendered and encoded, by format: {@code jpg}, {@code png}, {@code webp}, … */
+  public void rendition(String format, long nanos) {
+    time(
+        "assets.rendition.render",
+        "Rendering and encoding renditions by format",
+        nanos,
+        "format",
+        format);
+  }
+
+  /** One rendition request: {@code hit} (stored already), {@code rendered} or {@code refused}. */
+  public void renditionRequest(String outcome) {
+    Counter.builder("assets.rendition.requests")
+        .description("Rendition requests by outcome")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
   /** One provider action, retries included: {@code ok}, {@code rejected} or {@code unavailable}. */
   public void providerCall(String action, String outcome, long nanos) {
     time(

@@ -57,6 +57,6 @@ public interface AssetRecords {
   /** Bytes of the files {@code userId} owns. */
   long sumSizeOwnedBy(long userId);
 
-  /** Those of {@code keys} that a record stores its file or thumbnail under. */
+  /** Those of {@code keys} that a record stores its file, thumbnail or a rendition under. */
   List<String> findStorageKeys(List<String> keys);
 }

@@ -32,6 +32,8 @@ public interface RecordStore {
 
   UploadRecords uploads();
 
+  RenditionRecords renditions();
+
   /** Runs {@code work} in one transaction and returns what it returns. */
   <T> T inTransaction(Function<RecordStore, T> work);
 

@@ -7,20 +7,25 @@ import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.errors.ErrorResponses;
 import ai.assetlibrary.server.service.DeliveryService;
 import ai.assetlibrary.server.service.DeliveryService.Delivery;
+import ai.assetlibrary.server.service.RenditionQuery;
 import ai.assetlibrary.server.storage.BlobMissingException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code /files/{deliveryKey}}: the bytes behind an asset's {@code url} or {@code thumbnailUrl},
- * with single byte ranges, conditional requests and {@code HEAD}.
+ * {@code /files/{deliveryKey}}: the bytes behind an asset's {@code url} or {@code thumbnailUrl}, or
+ * a rendition of them, with single byte ranges, conditional requests and {@code HEAD}.
  */
 public final class DeliveryResource implements DeliveryApi {
 
@@ -29,32 +34,70 @@ public final class DeliveryResource implements DeliveryApi {
 
   private final DeliveryService deliveries;
 
+  @Context private UriInfo uri;
+  @Context private HttpHeaders headers;
+
   public DeliveryResource(DeliveryService deliveries) {
     this.deliveries = deliveries;
   }
 
   @Override
   public Response downloadAssetContent(
-      String deliveryKey, String range, String ifNoneMatch, String ifRange) {
-    return respond(deliveryKey, range, ifNoneMatch, ifRange, true);
+      String deliveryKey,
+      String range,
+      String ifNoneMatch,
+      String ifRange,
+      Integer w,
+      Integer h,
+      String fit,
+      String format,
+      Integer q,
+      Double t,
+      String preset) {
+    RenditionQuery query = new RenditionQuery(w, h, fit, format, q, t, preset);
+    return respond(deliveryKey, range, ifNoneMatch, ifRange, query, true);
   }
 
   @Override
   public Response headAssetContent(
-      String deliveryKey, String range, String ifNoneMatch, String ifRange) {
-    return respond(deliveryKey, range, ifNoneMatch, ifRange, false);
+      String deliveryKey,
+      String range,
+      String ifNoneMatch,
+      String ifRange,
+      Integer w,
+      Integer h,
+      String fit,
+      String format,
+      Integer q,
+      Double t,
+      String preset) {
+    RenditionQuery query = new RenditionQuery(w, h, fit, format, q, t, preset);
+    return respond(deliveryKey, range, ifNoneMatch, ifRange, query, false);
   }
 
   private Response respond(
-      String deliveryKey, String range, String ifNoneMatch, String ifRange, boolean withBody) {
+      String deliveryKey,
+      String range,
+      String ifNoneMatch,
+      String ifRange,
+      RenditionQuery query,
+      boolean withBody) {
+    if (!query.isEmpty()) {
+      refuseRepeatedParameters();
+    }
     Delivery delivery =
         deliveries
-            .find(deliveryKey)
+            .find(deliveryKey, query, headers.getHeaderString(HttpHeaders.ACCEPT))
             .orElseThrow(() -> new LibraryException(Failure.NOT_FOUND, "Not found."));
     EntityTag etag = new EntityTag(delivery.sha256());
     long size = delivery.blob().size();
     if (ifNoneMatch != null && matchesAny(ifNoneMatch, delivery.sha256())) {
-      return Response.notModified(etag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE).build();
+      Response.ResponseBuilder notModified =
+          Response.notModified(etag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
+      if (delivery.variesByAccept()) {
+        notModified.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+      }
+      return notModified.build();
     }
     Optional<ByteRange> byteRange;
     try {
@@ -86,6 +129,9 @@ public final class DeliveryResource implements DeliveryApi {
         .header("Accept-Ranges", "bytes")
         .header(HttpHeaders.CACHE_CONTROL, IMMUTABLE)
         .header("X-Content-Type-Options", "nosniff");
+    if (delivery.variesByAccept()) {
+      response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    }
     boolean passive = isPassive(delivery.mimeType());
     if (delivery.filename() != null) {
       response.header(
@@ -99,6 +145,17 @@ public final class DeliveryResource implements DeliveryApi {
       response.entity(openContent(delivery, first, length));
     }
     return response.build();
+  }
+
+  /** A rendition parameter sent twice is refused rather than one of its values silently used. */
+  private void refuseRepeatedParameters() {
+    MultivaluedMap<String, String> parameters = uri.getQueryParameters();
+    for (String name : RenditionQuery.NAMES) {
+      List<String> values = parameters.get(name);
+      if (values != null && values.size() > 1) {
+        throw LibraryException.invalidField(name, "'" + name + "' may be sent only once.");
+      }
+    }
   }
 
   /** Images (but SVG), video and audio: types a browser displays without running anything. */

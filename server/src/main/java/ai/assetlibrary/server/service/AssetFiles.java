@@ -42,26 +42,37 @@ public final class AssetFiles {
    * sweep.
    */
   List<AssetRecord> deleteWithBlobs(Function<RecordStore, List<AssetRecord>> deleteRecords) {
-    List<AssetRecord> deleted;
+    Removal removal;
     try {
-      deleted =
+      removal =
           records.inTransaction(
               tx -> {
-                List<AssetRecord> gone = deleteRecords.apply(tx);
+                Removal gone = deleteWithRenditions(tx, deleteRecords);
                 long now = clock.millis();
-                keys(gone).forEach(key -> tx.blobDeletions().enqueue(key, now));
+                gone.keys().forEach(key -> tx.blobDeletions().enqueue(key, now));
                 return gone;
               });
     } catch (LibraryException e) {
       if (e.failure() != Failure.STORAGE_FULL) {
         throw e;
       }
-      deleted = records.inTransaction(deleteRecords);
-      keys(deleted).forEach(this::remove);
-      return deleted;
+      removal = records.inTransaction(tx -> deleteWithRenditions(tx, deleteRecords));
+      removal.keys().forEach(this::remove);
+      return removal.assets();
     }
-    keys(deleted).forEach(this::removeQueuedKey);
-    return deleted;
+    removal.keys().forEach(this::removeQueuedKey);
+    return removal.assets();
+  }
+
+  /** Deleted asset records and the keys of every blob they had: files, thumbnails, renditions. */
+  private record Removal(List<AssetRecord> assets, List<String> keys) {}
+
+  private static Removal deleteWithRenditions(
+      RecordStore tx, Function<RecordStore, List<AssetRecord>> deleteRecords) {
+    List<AssetRecord> gone = deleteRecords.apply(tx);
+    List<String> keys = keys(gone);
+    keys.addAll(tx.renditions().deleteOfAssets(gone.stream().map(AssetRecord::id).toList()));
+    return new Removal(gone, keys);
   }
 
   /** Retries the oldest queued removals; returns how many blobs it removed. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Finds the bytes behind a delivery URL: an asset's file or its thumbnail. */
+/** Finds the bytes behind a delivery URL: an asset's file, its thumbnail, or a rendition. */
 public final class DeliveryService {
 
   private static final Pattern DELIVERY_KEY =
@@ -22,30 +22,65 @@ public final class DeliveryService {
 
   private final RecordStore records;
   private final BlobStore blobs;
+  private final RenditionService renditions;
   private final Clock clock;
 
-  public DeliveryService(RecordStore records, BlobStore blobs, Clock clock) {
+  public DeliveryService(
+      RecordStore records, BlobStore blobs, RenditionService renditions, Clock clock) {
     this.records = records;
     this.blobs = blobs;
+    this.renditions = renditions;
     this.clock = clock;
   }
 
   /**
-   * Bytes to deliver: their stored blob, type, checksum, when they were stored and the file name to
-   * offer (null for a thumbnail).
+   * Bytes to deliver: their stored blob, type, checksum, when they were stored, the file name to
+   * offer (null for a thumbnail) and whether the request's {@code Accept} chose them.
    */
   public record Delivery(
-      StoredBlob blob, String mimeType, String sha256, long storedAt, String filename) {}
+      StoredBlob blob,
+      String mimeType,
+      String sha256,
+      long storedAt,
+      String filename,
+      boolean variesByAccept) {}
 
-  /** What is delivered under {@code deliveryKey}, if anything. */
-  public Optional<Delivery> find(String deliveryKey) {
+  /**
+   * What is delivered under {@code deliveryKey}, if anything: the stored bytes, or the rendition
+   * {@code query} asks for ({@code accept} choosing its format for {@code format=auto}).
+   */
+  public Optional<Delivery> find(String deliveryKey, RenditionQuery query, String accept) {
     if (deliveryKey == null || !DELIVERY_KEY.matcher(deliveryKey).matches()) {
       return Optional.empty();
     }
-    return records
-        .assets()
-        .findByDeliveryKey(deliveryKey, clock.millis())
-        .flatMap(asset -> deliver(asset, deliveryKey));
+    Optional<AssetRecord> found = records.assets().findByDeliveryKey(deliveryKey, clock.millis());
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    AssetRecord asset = found.get();
+    if (query.isEmpty()) {
+      return deliver(asset, deliveryKey);
+    }
+    boolean viaThumbnail = deliveryKey.equals(asset.thumbnailDeliveryKey());
+    return renditions
+        .find(asset, viaThumbnail, query, accept)
+        .map(
+            r ->
+                new Delivery(
+                    r.blob(),
+                    r.rendition().mimeType(),
+                    r.rendition().sha256(),
+                    r.rendition().createdAt(),
+                    renditionName(asset, r.rendition().storageKey()),
+                    r.negotiated()));
+  }
+
+  /** The display name without its extension, given the rendition's. */
+  private static String renditionName(AssetRecord asset, String storageKey) {
+    String name = asset.name();
+    int dot = name.lastIndexOf('.');
+    String base = dot > 0 ? name.substring(0, dot) : name;
+    return base + storageKey.substring(storageKey.lastIndexOf('.'));
   }
 
   /** The display name, given the stored file's extension when it lacks it. */
@@ -72,9 +107,15 @@ public final class DeliveryService {
                       asset.thumbnailMimeType(),
                       asset.thumbnailSha256(),
                       asset.createdAt(),
-                      null)
+                      null,
+                      false)
                   : new Delivery(
-                      b, asset.mimeType(), asset.sha256(), asset.createdAt(), downloadName(asset)));
+                      b,
+                      asset.mimeType(),
+                      asset.sha256(),
+                      asset.createdAt(),
+                      downloadName(asset),
+                      false));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,6 +2,8 @@ package ai.assetlibrary.server.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /** A committed blob: its size and a way to read it. */
 public interface StoredBlob {
@@ -14,4 +16,12 @@ public interface StoredBlob {
    * @throws BlobMissingException when the blob was removed since it was found
    */
   InputStream open(long offset, long length) throws IOException;
+
+  /**
+   * The blob's own file on this machine, for tools that read files (libvips, FFmpeg), when the
+   * store keeps it in one; empty otherwise (a bucket).
+   */
+  default Optional<Path> localFile() {
+    return Optional.empty();
+  }
 }

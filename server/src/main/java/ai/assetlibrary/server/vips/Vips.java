@@ -42,6 +42,7 @@ public final class Vips {
   private final MethodHandle newFromMemoryCopy;
   private final MethodHandle writeToBuffer;
   private final VipsFields fields;
+  private final VipsTransforms transforms;
   private final MethodHandle errorBufferCopy;
   private final MethodHandle free;
   private final MethodHandle unref;
@@ -99,6 +100,7 @@ public final class Vips {
             FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS),
             4);
     this.fields = new VipsFields(library);
+    this.transforms = new VipsTransforms(this, library);
     this.errorBufferCopy =
         library.function("vips_error_buffer_copy", FunctionDescriptor.of(ADDRESS));
     this.free = library.function("g_free", FunctionDescriptor.ofVoid(ADDRESS));
@@ -252,6 +254,21 @@ public final class Vips {
     return fields;
   }
 
+  /** The operations renditions take: sizing to a box, turning upright, padding, stopping. */
+  public VipsTransforms transforms() {
+    return transforms;
+  }
+
+  /** Runs {@code build}, which makes Orc programs, under {@link #orcPrograms}. */
+  <T> T buildingOrcPrograms(NativeCall<T> build) throws VipsException {
+    orcPrograms.lock();
+    try {
+      return call(build);
+    } finally {
+      orcPrograms.unlock();
+    }
+  }
+
   void unref(MemorySegment object) {
     orcPrograms.lock();
     try {
@@ -263,7 +280,7 @@ public final class Vips {
     }
   }
 
-  private VipsImage result(int status, MemorySegment out, Path file) throws VipsException {
+  VipsImage result(int status, MemorySegment out, Path file) throws VipsException {
     if (status != 0) {
       throw failure(file);
     }
@@ -271,7 +288,7 @@ public final class Vips {
   }
 
   /** libvips' error messages since the last failure, which it then forgets. */
-  private VipsException failure(Path file) {
+  VipsException failure(Path file) {
     try {
       MemorySegment copy = (MemorySegment) errorBufferCopy.invokeExact();
       String message = copy.reinterpret(Long.MAX_VALUE).getString(0).strip();
@@ -291,11 +308,11 @@ public final class Vips {
 
   /** One native call, in an arena of its own that ends with it. */
   @FunctionalInterface
-  private interface NativeCall<T> {
+  interface NativeCall<T> {
     T call(Arena arena) throws Throwable;
   }
 
-  private static <T> T call(NativeCall<T> body) throws VipsException {
+  static <T> T call(NativeCall<T> body) throws VipsException {
     try (Arena arena = Arena.ofConfined()) {
       return body.call(arena);
     } catch (VipsException e) {

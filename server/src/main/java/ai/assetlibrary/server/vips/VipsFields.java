@@ -43,6 +43,15 @@ final class VipsFields {
     return intOf(imageHasAlpha, image) != 0;
   }
 
+  /** Whether {@code image} has a header field {@code name}. */
+  boolean hasField(MemorySegment image, String name) {
+    try (Arena arena = Arena.ofConfined()) {
+      return (long) imageTypeOf.invokeExact(image, arena.allocateFrom(name)) != 0;
+    } catch (Throwable e) {
+      throw Vips.broken(e);
+    }
+  }
+
   /** The integer field {@code name} of {@code image}, or {@code absent} when it has none. */
   int intField(MemorySegment image, String name, int absent) {
     try (Arena arena = Arena.ofConfined()) {

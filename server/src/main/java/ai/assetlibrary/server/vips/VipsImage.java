@@ -30,6 +30,11 @@ public final class VipsImage implements AutoCloseable {
     return vips.fields().hasAlpha(handle());
   }
 
+  /** Whether the image carries an ICC colour profile of its own. */
+  public boolean hasColourProfile() {
+    return vips.fields().hasField(handle(), "icc-profile-data");
+  }
+
   /** EXIF orientation 1–8, 1 when the image carries none. */
   public int orientation() {
     int orientation = vips.fields().intField(handle(), "orientation", 1);

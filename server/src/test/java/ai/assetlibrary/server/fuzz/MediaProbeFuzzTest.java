@@ -8,6 +8,7 @@ import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaFamily;
 import ai.assetlibrary.server.media.MediaRejectedException;
 import ai.assetlibrary.server.media.MediaTypeDetector;
+import ai.assetlibrary.server.media.RenditionLimits;
 import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.vips.Vips;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -41,7 +42,13 @@ class MediaProbeFuzzTest {
   static void createAnalyzer() throws IOException {
     scratch = Files.createTempDirectory("fuzz-media");
     metrics = new AssetMetrics();
-    analyzer = new MediaAnalyzer(MAX_PIXELS, Duration.ofSeconds(5), Vips::library, metrics);
+    analyzer =
+        new MediaAnalyzer(
+            MAX_PIXELS,
+            Duration.ofSeconds(5),
+            new RenditionLimits(0, Duration.ofSeconds(5)),
+            Vips::library,
+            metrics);
   }
 
   @AfterAll

@@ -37,6 +37,16 @@ public final class TestMedia {
     return image("jpg", width, height, BufferedImage.TYPE_INT_RGB);
   }
 
+  /** A JPEG of one colour, {@code rgb} as 0xRRGGBB. */
+  public static byte[] flatJpeg(int width, int height, int rgb) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setColor(new Color(rgb));
+    g.fillRect(0, 0, width, height);
+    g.dispose();
+    return encode(image, "jpg");
+  }
+
   public static byte[] gif(int width, int height) {
     return image("gif", width, height, BufferedImage.TYPE_INT_RGB);
   }

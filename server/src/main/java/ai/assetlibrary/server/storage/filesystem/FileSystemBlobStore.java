@@ -73,6 +73,11 @@ public final class FileSystemBlobStore implements BlobStore {
           }
 
           @Override
+          public Optional<Path> localFile() {
+            return Optional.of(file);
+          }
+
+          @Override
           public InputStream open(long offset, long length) throws IOException {
             SeekableByteChannel channel;
             try {

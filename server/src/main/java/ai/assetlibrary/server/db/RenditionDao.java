@@ -1,0 +1,47 @@
+package ai.assetlibrary.server.db;
+
+import ai.assetlibrary.server.records.RenditionRecord;
+import ai.assetlibrary.server.records.RenditionRecords;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Renditions, one row per asset and parameters. */
+@RegisterConstructorMapper(RenditionRecord.class)
+public interface RenditionDao extends RenditionRecords {
+
+  @SqlQuery(
+      "SELECT asset_id, params, storage_key, mime_type, sha256, size_bytes, width, height,"
+          + " created_at FROM renditions WHERE asset_id = :assetId AND params = :params")
+  @Override
+  Optional<RenditionRecord> find(@Bind("assetId") long assetId, @Bind("params") String params);
+
+  @SqlUpdate(
+      """
+      INSERT INTO renditions
+          (asset_id, params, storage_key, mime_type, sha256, size_bytes, width, height, created_at)
+      SELECT :assetId, :params, :storageKey, :mimeType, :sha256, :sizeBytes, :width, :height,
+             :createdAt
+      FROM assets WHERE id = :assetId
+      ON CONFLICT (asset_id, params) DO NOTHING
+      """)
+  int insert(@BindMethods RenditionRecord rendition);
+
+  @Override
+  default boolean insertIfAbsent(RenditionRecord rendition) {
+    return insert(rendition) == 1;
+  }
+
+  @SqlQuery("DELETE FROM renditions WHERE asset_id IN (<ids>) RETURNING storage_key")
+  List<String> deleteReturningKeys(@BindList("ids") List<Long> assetIds);
+
+  @Override
+  default List<String> deleteOfAssets(List<Long> assetIds) {
+    return assetIds.isEmpty() ? List.of() : deleteReturningKeys(assetIds);
+  }
+}

@@ -1,0 +1,243 @@
+package ai.assetlibrary.server.service;
+
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.FailureDetails;
+import ai.assetlibrary.server.domain.LibraryException;
+import ai.assetlibrary.server.media.Fit;
+import ai.assetlibrary.server.media.RenditionFormat;
+import ai.assetlibrary.server.media.RenditionSpec;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Turns a request's rendition parameters into one of a bounded set of renditions: a preset or the
+ * parameters themselves (where allowed), sizes snapped up to {@link #GRID} and capped by side and
+ * by pixels, the quality to a multiple of 5, the time to a tenth of a second, the format chosen
+ * from {@code Accept} for {@code auto}; and names each by a key of its normalised parameters.
+ */
+public final class RenditionRules {
+
+  /** The sizes a side may take, in pixels. */
+  static final int[] GRID = {
+    16, 24, 32, 40, 48, 64, 80, 96, 100, 120, 128, 150, 160, 180, 200, 240, 256, 300, 320, 360, 400,
+    480, 500, 540, 600, 640, 720, 768, 800, 900, 960, 1024, 1080, 1200, 1280, 1440, 1536, 1600,
+    1920, 2048, 2160, 2560, 3072, 3840, 4096
+  };
+
+  private static final int QUALITY_STEP = 5;
+
+  private final RenditionPresets presets;
+  private final boolean arbitrary;
+  private final long maxPixels;
+
+  /**
+   * @param arbitrary whether parameters other than a preset are allowed
+   * @param maxPixels the most pixels a rendition may have
+   * @throws IllegalArgumentException when a preset's parameters are out of range
+   */
+  public RenditionRules(RenditionPresets presets, boolean arbitrary, long maxPixels) {
+    this.presets = presets;
+    this.arbitrary = arbitrary;
+    this.maxPixels = maxPixels;
+    for (String name : presets.names()) {
+      try {
+        resolve(
+            new RenditionQuery(null, null, null, null, null, null, name), null, true, null, null);
+      } catch (LibraryException e) {
+        throw new IllegalArgumentException(
+            "The rendition preset " + name + " is invalid: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** A rendition resolved: what to render, and whether {@code Accept} chose its format. */
+  public record Resolved(RenditionSpec spec, boolean negotiated) {
+
+    /** The rendition's name among an asset's renditions: its normalised parameters. */
+    public String key() {
+      return String.format(
+          Locale.ROOT,
+          "w%dh%d-%s-%s-q%d-t%.1f",
+          spec.width(),
+          spec.height(),
+          spec.fit().name().toLowerCase(Locale.ROOT),
+          spec.format().name().toLowerCase(Locale.ROOT),
+          spec.quality(),
+          spec.time());
+    }
+  }
+
+  /**
+   * The rendition {@code query} asks for, of a picture (a video's frame when {@code video}) of
+   * {@code width}×{@code height} upright, where known.
+   */
+  public Resolved resolve(
+      RenditionQuery query, String accept, boolean video, Integer width, Integer height) {
+    RenditionQuery asked = query;
+    if (query.preset() != null) {
+      String other = query.firstShapingParameter();
+      if (other != null) {
+        throw LibraryException.invalidField(
+            other, "'" + other + "' may not be sent with 'preset'.");
+      }
+      asked =
+          presets
+              .find(query.preset())
+              .orElseThrow(
+                  () ->
+                      new LibraryException(
+                          Failure.RENDITION_PRESET_UNKNOWN,
+                          "No rendition preset is named '" + query.preset() + "'.",
+                          FailureDetails.field("preset")));
+    } else if (!arbitrary) {
+      String first = query.firstShapingParameter();
+      throw new LibraryException(
+          Failure.RENDITION_PARAMETERS_NOT_ALLOWED,
+          "This server renders its named presets only; use 'preset'.",
+          FailureDetails.field(first));
+    }
+    Fit fit = fit(asked.fit());
+    boolean negotiated = "auto".equals(asked.format());
+    RenditionFormat format = negotiated ? fromAccept(accept) : format(asked.format());
+    int quality = quality(asked.quality());
+    double time = video ? time(asked.time()) : 0;
+    RenditionSpec spec =
+        new RenditionSpec(
+            side(asked.width(), "w"), side(asked.height(), "h"), fit, format, quality, time);
+    if (width != null && height != null && width > 0 && height > 0) {
+      spec = capped(spec.within(width, height), width, height);
+    }
+    return new Resolved(spec, negotiated);
+  }
+
+  /** {@code spec}, its output shrunk to at most {@link #maxPixels} pixels. */
+  private RenditionSpec capped(RenditionSpec spec, int width, int height) {
+    double outWidth;
+    double outHeight;
+    if (spec.width() > 0 && spec.height() > 0 && spec.fit() != Fit.INSIDE) {
+      outWidth = spec.width();
+      outHeight = spec.height();
+    } else {
+      double scale =
+          Math.min(
+              spec.width() > 0 ? (double) spec.width() / width : 1,
+              spec.height() > 0 ? (double) spec.height() / height : 1);
+      outWidth = width * Math.min(1, scale);
+      outHeight = height * Math.min(1, scale);
+    }
+    double pixels = outWidth * outHeight;
+    if (pixels <= maxPixels) {
+      return spec;
+    }
+    double factor = Math.sqrt(maxPixels / pixels);
+    int cappedWidth = (int) Math.max(1, Math.floor(outWidth * factor));
+    int cappedHeight = (int) Math.max(1, Math.floor(outHeight * factor));
+    boolean boxed = spec.width() > 0 && spec.height() > 0;
+    return new RenditionSpec(
+            boxed || spec.width() > 0 ? cappedWidth : 0,
+            boxed || spec.height() > 0 ? cappedHeight : 0,
+            spec.fit(),
+            spec.format(),
+            spec.quality(),
+            spec.time())
+        .within(width, height);
+  }
+
+  /** The grid size at or above {@code pixels}, at most the grid's largest; 0 when absent. */
+  private static int side(Integer pixels, String name) {
+    if (pixels == null) {
+      return 0;
+    }
+    if (pixels < 1) {
+      throw LibraryException.invalidField(name, "'" + name + "' must be at least 1.");
+    }
+    int at = Arrays.binarySearch(GRID, pixels);
+    int index = at >= 0 ? at : Math.min(-at - 1, GRID.length - 1);
+    return GRID[index];
+  }
+
+  private static Fit fit(String fit) {
+    if (fit == null) {
+      return Fit.INSIDE;
+    }
+    return switch (fit) {
+      case "cover" -> Fit.COVER;
+      case "contain" -> Fit.CONTAIN;
+      case "inside" -> Fit.INSIDE;
+      case "fill" -> Fit.FILL;
+      default ->
+          throw LibraryException.invalidField(
+              "fit", "'fit' must be one of cover, contain, inside, fill.");
+    };
+  }
+
+  private static RenditionFormat format(String format) {
+    if (format == null) {
+      return RenditionFormat.LIKE_ORIGINAL;
+    }
+    return switch (format) {
+      case "jpeg" -> RenditionFormat.JPEG;
+      case "png" -> RenditionFormat.PNG;
+      case "webp" -> RenditionFormat.WEBP;
+      case "avif" -> RenditionFormat.AVIF;
+      default ->
+          throw LibraryException.invalidField(
+              "format", "'format' must be one of jpeg, png, webp, avif, auto.");
+    };
+  }
+
+  /** AVIF when {@code accept} lists it, else WebP when it lists that, else like the original. */
+  static RenditionFormat fromAccept(String accept) {
+    if (accept == null) {
+      return RenditionFormat.LIKE_ORIGINAL;
+    }
+    boolean webp = false;
+    for (String range : accept.split(",")) {
+      String[] parts = range.split(";");
+      String type = parts[0].strip().toLowerCase(Locale.ROOT);
+      if (refused(parts)) {
+        continue;
+      }
+      if (type.equals("image/avif")) {
+        return RenditionFormat.AVIF;
+      }
+      webp |= type.equals("image/webp");
+    }
+    return webp ? RenditionFormat.WEBP : RenditionFormat.LIKE_ORIGINAL;
+  }
+
+  /** Whether a media range's parameters say {@code q=0}. */
+  private static boolean refused(String[] parts) {
+    for (int i = 1; i < parts.length; i++) {
+      String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+      if (parameter.startsWith("q=")) {
+        try {
+          return Double.parseDouble(parameter.substring(2)) <= 0;
+        } catch (NumberFormatException e) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int quality(Integer quality) {
+    if (quality == null) {
+      return 0;
+    }
+    if (quality < 1 || quality > 100) {
+      throw LibraryException.invalidField("q", "'q' must be between 1 and 100.");
+    }
+    return (quality + QUALITY_STEP - 1) / QUALITY_STEP * QUALITY_STEP;
+  }
+
+  private static double time(Double time) {
+    if (time == null) {
+      return 0;
+    }
+    if (!Double.isFinite(time) || time < 0 || time > 86_400) {
+      throw LibraryException.invalidField("t", "'t' must be a number of seconds from 0 to 86400.");
+    }
+    return Math.floor(time * 10) / 10;
+  }
+}

@@ -1,0 +1,227 @@
+package ai.assetlibrary.server.service;
+
+import ai.assetlibrary.server.domain.Failure;
+import ai.assetlibrary.server.domain.FailureDetails;
+import ai.assetlibrary.server.domain.LibraryException;
+import ai.assetlibrary.server.media.AcceptedType;
+import ai.assetlibrary.server.media.EncodedRendition;
+import ai.assetlibrary.server.media.MediaAnalyzer;
+import ai.assetlibrary.server.media.MediaFamily;
+import ai.assetlibrary.server.media.RenditionException;
+import ai.assetlibrary.server.metrics.AssetMetrics;
+import ai.assetlibrary.server.records.AssetRecord;
+import ai.assetlibrary.server.records.RecordStore;
+import ai.assetlibrary.server.records.RenditionRecord;
+import ai.assetlibrary.server.service.RenditionRules.Resolved;
+import ai.assetlibrary.server.storage.BlobKeys;
+import ai.assetlibrary.server.storage.BlobStore;
+import ai.assetlibrary.server.storage.PendingBlob;
+import ai.assetlibrary.server.storage.Sha256;
+import ai.assetlibrary.server.storage.StagingDirectory;
+import ai.assetlibrary.server.storage.StagingDirectory.StagedFile;
+import ai.assetlibrary.server.storage.StoredBlob;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renditions of an asset's picture: found among those stored, or rendered on the media workers from
+ * the original, stored as a derived blob with a record, and served from then on. One rendition is
+ * rendered once per process however many requests ask for it at once (they wait for the one
+ * rendering it); instances that render the same one at once keep the first recorded.
+ */
+public final class RenditionService {
+
+  private static final int COPY_BUFFER = 64 * 1024;
+  private static final int BUSY_RETRY_SECONDS = 1;
+
+  private final RecordStore records;
+  private final BlobStore blobs;
+  private final StagingDirectory staging;
+  private final MediaAnalyzer media;
+  private final RenditionRules rules;
+  private final AssetFiles files;
+  private final AssetMetrics metrics;
+  private final Clock clock;
+  private final ConcurrentHashMap<String, CompletableFuture<RenditionRecord>> rendering =
+      new ConcurrentHashMap<>();
+
+  public RenditionService(
+      RecordStore records,
+      BlobStore blobs,
+      StagingDirectory staging,
+      MediaAnalyzer media,
+      RenditionRules rules,
+      AssetFiles files,
+      AssetMetrics metrics,
+      Clock clock) {
+    this.records = records;
+    this.blobs = blobs;
+    this.staging = staging;
+    this.media = media;
+    this.rules = rules;
+    this.files = files;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  /** A stored rendition, and whether {@code Accept} chose its format. */
+  public record Found(RenditionRecord rendition, StoredBlob blob, boolean negotiated) {}
+
+  /**
+   * The rendition {@code query} asks for of {@code asset}, reached through its thumbnail's key when
+   * {@code viaThumbnail}; empty when its bytes are gone (the asset was deleted meanwhile).
+   */
+  public Optional<Found> find(
+      AssetRecord asset, boolean viaThumbnail, RenditionQuery query, String accept) {
+    AcceptedType type = AcceptedType.of(asset.mimeType()).orElse(null);
+    boolean video = type != null && type.family() == MediaFamily.VIDEO;
+    Resolved resolved = rules.resolve(query, accept, video, asset.width(), asset.height());
+    if (viaThumbnail) {
+      throw unsupported("Renditions are made from an asset's url, not from its thumbnail.");
+    }
+    if (type == null || type.family() == MediaFamily.AUDIO) {
+      throw unsupported(
+          "Audio has no picture to render; fetch the url without rendition parameters.");
+    }
+    String key = resolved.key();
+    Optional<RenditionRecord> stored = records.renditions().find(asset.id(), key);
+    if (stored.isPresent()) {
+      metrics.renditionRequest("hit");
+    } else {
+      stored = Optional.of(renderOnce(asset, type, resolved));
+    }
+    RenditionRecord rendition = stored.get();
+    return blob(rendition.storageKey()).map(b -> new Found(rendition, b, resolved.negotiated()));
+  }
+
+  /** Renders the rendition, or waits for the request of this process already rendering it. */
+  private RenditionRecord renderOnce(AssetRecord asset, AcceptedType type, Resolved resolved) {
+    String flight = asset.id() + "/" + resolved.key();
+    CompletableFuture<RenditionRecord> mine = new CompletableFuture<>();
+    CompletableFuture<RenditionRecord> theirs = rendering.putIfAbsent(flight, mine);
+    if (theirs != null) {
+      try {
+        return theirs.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
+    try {
+      RenditionRecord rendition =
+          records
+              .renditions()
+              .find(asset.id(), resolved.key())
+              .orElseGet(() -> renderAndStore(asset, type, resolved));
+      mine.complete(rendition);
+      return rendition;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      rendering.remove(flight, mine);
+    }
+  }
+
+  private RenditionRecord renderAndStore(AssetRecord asset, AcceptedType type, Resolved resolved) {
+    EncodedRendition encoded;
+    try {
+      encoded = renderFromOriginal(asset, type, resolved);
+    } catch (RenditionException e) {
+      metrics.renditionRequest("refused");
+      throw refusal(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String storageKey = BlobKeys.newKey(encoded.format().extension());
+    byte[] bytes = encoded.bytes();
+    try (PendingBlob blob = blobs.create(storageKey)) {
+      blob.write(bytes, 0, bytes.length);
+      blob.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RenditionRecord rendition =
+        new RenditionRecord(
+            asset.id(),
+            resolved.key(),
+            storageKey,
+            encoded.format().mimeType(),
+            Sha256.hex(bytes),
+            bytes.length,
+            encoded.width(),
+            encoded.height(),
+            clock.millis());
+    boolean recorded;
+    try {
+      recorded = records.renditions().insertIfAbsent(rendition);
+    } catch (RuntimeException e) {
+      files.remove(storageKey);
+      throw e;
+    }
+    if (recorded) {
+      metrics.renditionRequest("rendered");
+      return rendition;
+    }
+    // Another instance recorded it first, or the asset was deleted meanwhile.
+    files.remove(storageKey);
+    return records
+        .renditions()
+        .find(asset.id(), resolved.key())
+        .orElseThrow(() -> new LibraryException(Failure.NOT_FOUND, "Not found."));
+  }
+
+  /** Renders from the original's own file, or from a local copy of it when it is in a bucket. */
+  private EncodedRendition renderFromOriginal(
+      AssetRecord asset, AcceptedType type, Resolved resolved)
+      throws RenditionException, IOException {
+    StoredBlob original =
+        blob(asset.storageKey())
+            .orElseThrow(() -> new LibraryException(Failure.NOT_FOUND, "Not found."));
+    Optional<Path> local = original.localFile();
+    if (local.isPresent()) {
+      return media.render(local.get(), type, resolved.spec());
+    }
+    try (StagedFile copy = staging.create()) {
+      try (InputStream in = original.open(0, original.size())) {
+        byte[] buffer = new byte[COPY_BUFFER];
+        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+          copy.write(buffer, 0, n);
+        }
+      }
+      copy.finish();
+      return media.render(copy.path(), type, resolved.spec());
+    }
+  }
+
+  private Optional<StoredBlob> blob(String storageKey) {
+    try {
+      return blobs.find(storageKey);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static LibraryException unsupported(String message) {
+    return new LibraryException(Failure.RENDITION_UNSUPPORTED, message);
+  }
+
+  private static LibraryException refusal(RenditionException e) {
+    return switch (e.reason()) {
+      case BUSY ->
+          new LibraryException(
+              Failure.RENDITION_BUSY,
+              e.getMessage() + " Retry in " + BUSY_RETRY_SECONDS + " second.",
+              FailureDetails.retryAfterSeconds(BUSY_RETRY_SECONDS));
+      case TIMEOUT -> new LibraryException(Failure.RENDITION_TIMEOUT, e.getMessage());
+      case UNSUPPORTED, UNREADABLE ->
+          new LibraryException(Failure.RENDITION_UNSUPPORTED, e.getMessage());
+    };
+  }
+}
