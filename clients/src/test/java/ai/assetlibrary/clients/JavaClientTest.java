@@ -18,11 +18,13 @@ import ai.assetlibrary.client.model.SharePermission;
 import ai.assetlibrary.client.model.ShareRequest;
 import ai.assetlibrary.server.testing.ServerTest;
 import ai.assetlibrary.server.testing.TestMedia;
+import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,9 +62,17 @@ class JavaClientTest extends ServerTest {
     Asset read = owner.getAsset(assetId).getData();
     assertThat(read.getSizeBytes()).isEqualTo(png.length);
     String deliveryKey = Path.of(read.getUrl().getPath()).getFileName().toString();
+    DeliveryApi delivery = new DeliveryApi(client(null));
     File content =
-        new DeliveryApi(client(null)).downloadAssetContent(deliveryKey, null, null, null);
+        delivery.downloadAssetContent(
+            deliveryKey, null, null, null, null, null, null, null, null, null, null);
     assertThat(Files.readAllBytes(content.toPath())).isEqualTo(png);
+    File tile =
+        delivery.downloadAssetContent(
+            deliveryKey, null, null, null, 32, 32, "cover", "png", null, null, null);
+    BufferedImage tileImage = ImageIO.read(tile);
+    assertThat(tileImage.getWidth()).as("a 32 px rendition for a grid tile").isEqualTo(32);
+    assertThat(tileImage.getHeight()).isEqualTo(32);
 
     assertThat(
             owner
