@@ -96,9 +96,15 @@ test('uploads through Uppy, shows, renames, shares and deletes', async () => {
   const video = tile(page, path.basename(files.video));
   const audio = tile(page, path.basename(files.audio));
   await image.locator('img').waitFor();
-  // Each thumbnail is loaded from the server, not just referred to.
-  for (const thumbnail of [image.locator('img'), video.locator('img')]) {
-    await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await thumbnail.elementHandle());
+  // Each tile's picture is loaded from the server, not just referred to, and is a rendition the
+  // size of the tile (4:3, cropped to fill it) in a format the browser chose, not the thumbnail.
+  for (const picture of [image.locator('img'), video.locator('img')]) {
+    await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await picture.elementHandle());
+    const shown = await picture.evaluate((img) => ({ src: img.currentSrc, width: img.naturalWidth, height: img.naturalHeight }));
+    const asked = new URL(shown.src).searchParams;
+    assert.equal(asked.get('fit'), 'cover');
+    assert.equal(asked.get('format'), 'auto');
+    assert.equal(shown.width * 3, shown.height * 4, `a 4:3 rendition, not ${shown.width}×${shown.height}`);
   }
   assert.match(await video.locator('.badge').textContent(), /^0:0\d$/);
   assert.equal(await audio.locator('.icon-audio').count(), 1);
