@@ -4,24 +4,20 @@ import ai.assetlibrary.server.records.RenditionRecord;
 import ai.assetlibrary.server.records.RenditionRecords;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Renditions, one row per asset and parameters. */
 @RegisterConstructorMapper(RenditionRecord.class)
-public interface RenditionDao extends RenditionRecords {
+public interface RenditionDao extends RenditionRecords, SqlObject {
 
-  @SqlQuery(
-      "SELECT asset_id, params, storage_key, mime_type, sha256, size_bytes, width, height,"
-          + " created_at FROM renditions WHERE asset_id = :assetId AND params = :params")
-  @Override
-  Optional<RenditionRecord> find(@Bind("assetId") long assetId, @Bind("params") String params);
-
-  @SqlUpdate(
+  /** A rendition's row, when its asset exists and none has its parameters yet. */
+  String INSERT =
       """
       INSERT INTO renditions
           (asset_id, params, storage_key, mime_type, sha256, size_bytes, width, height, created_at)
@@ -29,13 +25,29 @@ public interface RenditionDao extends RenditionRecords {
              :createdAt
       FROM assets WHERE id = :assetId
       ON CONFLICT (asset_id, params) DO NOTHING
-      """)
-  int insert(@BindMethods RenditionRecord rendition);
+      """;
 
+  @SqlQuery(
+      "SELECT asset_id, params, storage_key, mime_type, sha256, size_bytes, width, height,"
+          + " created_at FROM renditions WHERE asset_id = :assetId AND params = :params")
+  @Override
+  Optional<RenditionRecord> find(@Bind("assetId") long assetId, @Bind("params") String params);
+
+  /**
+   * Records the rendition without waiting for the disk where the database allows it: one lost in a
+   * crash is rendered again, and its blob left to the orphan sweep.
+   */
   @Override
   default boolean insertIfAbsent(RenditionRecord rendition) {
-    return insert(rendition) == 1;
+    Handle handle = getHandle();
+    return Dialect.of(handle)
+        .withoutWaitingForDisk(
+            handle, h -> h.createUpdate(INSERT).bindMethods(rendition).execute() == 1);
   }
+
+  @SqlUpdate("DELETE FROM renditions WHERE storage_key = :key")
+  @Override
+  boolean forget(@Bind("key") String storageKey);
 
   @SqlQuery("DELETE FROM renditions WHERE asset_id IN (<ids>) RETURNING storage_key")
   List<String> deleteReturningKeys(@BindList("ids") List<Long> assetIds);

@@ -15,6 +15,12 @@ public interface RenditionRecords {
    */
   boolean insertIfAbsent(RenditionRecord rendition);
 
+  /**
+   * Forgets the rendition stored under {@code storageKey} (whose blob was lost); returns whether it
+   * did.
+   */
+  boolean forget(String storageKey);
+
   /** Deletes the renditions of these assets (row ids); returns their storage keys. */
   List<String> deleteOfAssets(List<Long> assetIds);
 }

@@ -90,14 +90,17 @@ public final class RenditionService {
       throw unsupported(
           "Audio has no picture to render; fetch the url without rendition parameters.");
     }
-    String key = resolved.key();
-    Optional<RenditionRecord> stored = records.renditions().find(asset.id(), key);
+    Optional<RenditionRecord> stored = records.renditions().find(asset.id(), resolved.key());
     if (stored.isPresent()) {
-      metrics.renditionRequest("hit");
-    } else {
-      stored = Optional.of(renderOnce(asset, type, resolved));
+      Optional<StoredBlob> blob = blob(stored.get().storageKey());
+      if (blob.isPresent()) {
+        metrics.renditionRequest("hit");
+        return Optional.of(new Found(stored.get(), blob.get(), resolved.negotiated()));
+      }
+      // Its blob was lost (written without waiting for the disk, before a crash): make it again.
+      records.renditions().forget(stored.get().storageKey());
     }
-    RenditionRecord rendition = stored.get();
+    RenditionRecord rendition = renderOnce(asset, type, resolved);
     return blob(rendition.storageKey()).map(b -> new Found(rendition, b, resolved.negotiated()));
   }
 
@@ -141,7 +144,7 @@ public final class RenditionService {
     }
     String storageKey = BlobKeys.newKey(encoded.format().extension());
     byte[] bytes = encoded.bytes();
-    try (PendingBlob blob = blobs.create(storageKey)) {
+    try (PendingBlob blob = blobs.createRebuildable(storageKey)) {
       blob.write(bytes, 0, bytes.length);
       blob.commit();
     } catch (IOException e) {

@@ -17,6 +17,15 @@ public interface BlobStore {
    */
   PendingBlob create(String key) throws IOException;
 
+  /**
+   * Starts a blob that can be made again from others (a rendition): like {@link #create}, but its
+   * commit need not wait for the disk, so a crash soon after may lose it; its reader must then make
+   * it again.
+   */
+  default PendingBlob createRebuildable(String key) throws IOException {
+    return create(key);
+  }
+
   /** The committed blob under {@code key}, if there is one. */
   Optional<StoredBlob> find(String key) throws IOException;
 

@@ -155,6 +155,23 @@ class RenditionRefusalTest extends ServerTest {
     ok(fetch(server, rendition(renewed, "w=100"), null), "image/jpeg");
   }
 
+  @Test
+  void aRenditionWhoseBlobWasLostIsRenderedAgain() throws Exception {
+    JsonNode asset = upload(server, key, "photo.jpg", TestMedia.jpeg(600, 400));
+    List<String> before = server.storedBlobs();
+    URI uri = rendition(asset, "w=200&format=png");
+    byte[] first = ok(fetch(server, uri, null), "image/png");
+    String renditionKey =
+        server.storedBlobs().stream().filter(k -> !before.contains(k)).findFirst().orElseThrow();
+
+    server.library().blobs().delete(renditionKey);
+    byte[] again = ok(fetch(server, uri, null), "image/png");
+
+    assertThat(again).isEqualTo(first);
+    assertThat(server.storedBlobs()).hasSize(before.size() + 1).doesNotContain(renditionKey);
+    assertThat(server.metric("assets_rendition_requests_total{outcome=\"rendered\"}")).isEqualTo(2);
+  }
+
   private static JsonNode error(HttpResponse<byte[]> response, int status) {
     String body = new String(response.body(), StandardCharsets.UTF_8);
     assertThat(response.statusCode()).as(body).isEqualTo(status);

@@ -40,6 +40,23 @@ public abstract class BlobStoreContract {
   }
 
   @Test
+  void aRebuildableBlobIsCommittedAndDiscardedAsAnyOther() throws IOException {
+    byte[] bytes = "a rendition".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (PendingBlob blob = store().createRebuildable("ab/ua_1-r.webp")) {
+      blob.write(bytes, 0, bytes.length);
+      blob.commit();
+    }
+    try (PendingBlob blob = store().createRebuildable("ab/ua_2-r.webp")) {
+      blob.write(bytes, 0, bytes.length);
+    }
+
+    StoredBlob stored = store().find("ab/ua_1-r.webp").orElseThrow();
+    assertThat(read(stored, 0, stored.size())).isEqualTo(bytes);
+    assertThat(keys()).containsExactly("ab/ua_1-r.webp");
+    assertThat(staged()).isEmpty();
+  }
+
+  @Test
   void aRangedReadGivesExactlyTheRange() throws IOException {
     byte[] bytes = new byte[10_000];
     for (int i = 0; i < bytes.length; i++) {

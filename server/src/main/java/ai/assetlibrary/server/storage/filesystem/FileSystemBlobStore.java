@@ -55,7 +55,12 @@ public final class FileSystemBlobStore implements BlobStore {
   @Override
   public PendingBlob create(String key) throws IOException {
     Path target = pathOf(key);
-    return new FilePendingBlob(key, target, staging.create());
+    return new FilePendingBlob(key, target, staging.create(), true);
+  }
+
+  @Override
+  public PendingBlob createRebuildable(String key) throws IOException {
+    return new FilePendingBlob(key, pathOf(key), staging.create(), false);
   }
 
   @Override
@@ -184,17 +189,22 @@ public final class FileSystemBlobStore implements BlobStore {
     }
   }
 
-  /** A blob staged in a temporary file until it is committed, then renamed into place. */
+  /**
+   * A blob staged in a temporary file until it is committed, then renamed into place: forced to
+   * disk first and its directory after when {@code durable}, left to the kernel otherwise.
+   */
   private final class FilePendingBlob implements PendingBlob {
 
     private final String key;
     private final Path target;
     private final StagedFile staged;
+    private final boolean durable;
 
-    private FilePendingBlob(String key, Path target, StagedFile staged) {
+    private FilePendingBlob(String key, Path target, StagedFile staged, boolean durable) {
       this.key = key;
       this.target = target;
       this.staged = staged;
+      this.durable = durable;
     }
 
     @Override
@@ -219,12 +229,18 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public void commit() throws IOException {
-      staged.flush();
+      if (durable) {
+        staged.flush();
+      } else {
+        staged.finish();
+      }
       try {
         Files.createDirectories(target.getParent());
         Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE);
         staged.taken();
-        fsyncDirectory(target.getParent());
+        if (durable) {
+          fsyncDirectory(target.getParent());
+        }
       } catch (IOException e) {
         throw StagingDirectory.storageFullOr(e);
       }
