@@ -51,16 +51,6 @@ public interface AssetDao extends AssetRecords, SqlObject {
   @Override
   Optional<AssetRecord> findById(@Bind("id") long id);
 
-  @SqlQuery(
-      """
-      SELECT * FROM assets
-      WHERE (delivery_key = :deliveryKey OR thumbnail_delivery_key = :deliveryKey)
-        AND (expires_at IS NULL OR expires_at > :now)
-      """)
-  @Override
-  Optional<AssetRecord> findByDeliveryKey(
-      @Bind("deliveryKey") String deliveryKey, @Bind("now") long now);
-
   @SqlQuery(VISIBLE + " AND a.asset_id = :assetId")
   @Override
   Optional<AssetAccessRecord> findVisible(

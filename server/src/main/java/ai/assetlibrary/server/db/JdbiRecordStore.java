@@ -6,6 +6,7 @@ import ai.assetlibrary.server.records.AccountRecords;
 import ai.assetlibrary.server.records.ApiKeyRecords;
 import ai.assetlibrary.server.records.AssetRecords;
 import ai.assetlibrary.server.records.BlobDeletions;
+import ai.assetlibrary.server.records.DeliveryLookups;
 import ai.assetlibrary.server.records.GroupRecords;
 import ai.assetlibrary.server.records.IdempotencyKeys;
 import ai.assetlibrary.server.records.JobLeases;
@@ -43,6 +44,8 @@ public final class JdbiRecordStore implements RecordStore {
   private final ServerSecrets secrets;
   private final UploadRecords uploads;
   private final RenditionRecords renditions;
+  private final JdbiDeliveryLookups deliveryLookups;
+  private final DeliveryLookups deliveries;
 
   public JdbiRecordStore(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
@@ -62,6 +65,8 @@ public final class JdbiRecordStore implements RecordStore {
     this.secrets = translating(ServerSecrets.class, jdbi.onDemand(ServerSecretDao.class));
     this.uploads = translating(UploadRecords.class, jdbi.onDemand(UploadDao.class));
     this.renditions = translating(RenditionRecords.class, jdbi.onDemand(RenditionDao.class));
+    this.deliveryLookups = new JdbiDeliveryLookups(jdbi);
+    this.deliveries = translating(DeliveryLookups.class, deliveryLookups);
   }
 
   @Override
@@ -112,6 +117,11 @@ public final class JdbiRecordStore implements RecordStore {
   @Override
   public ServerSecrets secrets() {
     return secrets;
+  }
+
+  @Override
+  public DeliveryLookups deliveries() {
+    return deliveries;
   }
 
   @Override
@@ -237,6 +247,11 @@ public final class JdbiRecordStore implements RecordStore {
     @Override
     public RenditionRecords renditions() {
       return translating(RenditionRecords.class, handle.attach(RenditionDao.class));
+    }
+
+    @Override
+    public DeliveryLookups deliveries() {
+      return translating(DeliveryLookups.class, deliveryLookups.on(handle));
     }
 
     @Override

@@ -3,17 +3,14 @@ package ai.assetlibrary.server.db;
 import ai.assetlibrary.server.records.RenditionRecord;
 import ai.assetlibrary.server.records.RenditionRecords;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.SqlObject;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Renditions, one row per asset and parameters. */
-@RegisterConstructorMapper(RenditionRecord.class)
 public interface RenditionDao extends RenditionRecords, SqlObject {
 
   /** A rendition's row, when its asset exists and none has its parameters yet. */
@@ -26,12 +23,6 @@ public interface RenditionDao extends RenditionRecords, SqlObject {
       FROM assets WHERE id = :assetId
       ON CONFLICT (asset_id, params) DO NOTHING
       """;
-
-  @SqlQuery(
-      "SELECT asset_id, params, storage_key, mime_type, sha256, size_bytes, width, height,"
-          + " created_at FROM renditions WHERE asset_id = :assetId AND params = :params")
-  @Override
-  Optional<RenditionRecord> find(@Bind("assetId") long assetId, @Bind("params") String params);
 
   /**
    * Records the rendition without waiting for the disk where the database allows it: one lost in a

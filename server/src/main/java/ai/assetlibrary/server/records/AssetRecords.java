@@ -11,9 +11,6 @@ public interface AssetRecords {
 
   Optional<AssetRecord> findById(long id);
 
-  /** The unexpired asset whose bytes or thumbnail are delivered under {@code deliveryKey}. */
-  Optional<AssetRecord> findByDeliveryKey(String deliveryKey, long now);
-
   Optional<AssetAccessRecord> findVisible(long tenantId, long userId, long now, String assetId);
 
   /** The visible assets the filter selects: one page of them, and their number. */

@@ -34,6 +34,8 @@ public interface RecordStore {
 
   RenditionRecords renditions();
 
+  DeliveryLookups deliveries();
+
   /** Runs {@code work} in one transaction and returns what it returns. */
   <T> T inTransaction(Function<RecordStore, T> work);
 

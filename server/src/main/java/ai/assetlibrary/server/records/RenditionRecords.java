@@ -1,13 +1,9 @@
 package ai.assetlibrary.server.records;
 
 import java.util.List;
-import java.util.Optional;
 
 /** The renditions stored of each asset. */
 public interface RenditionRecords {
-
-  /** The rendition of the asset (row id {@code assetId}) for {@code params}, if stored. */
-  Optional<RenditionRecord> find(long assetId, String params);
 
   /**
    * Records {@code rendition} if its asset still exists and no rendition of it has these parameters

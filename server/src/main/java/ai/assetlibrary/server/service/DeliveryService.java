@@ -53,7 +53,8 @@ public final class DeliveryService {
     if (deliveryKey == null || !DELIVERY_KEY.matcher(deliveryKey).matches()) {
       return Optional.empty();
     }
-    Optional<AssetRecord> found = records.assets().findByDeliveryKey(deliveryKey, clock.millis());
+    Optional<AssetRecord> found =
+        records.deliveries().assetByDeliveryKey(deliveryKey, clock.millis());
     if (found.isEmpty()) {
       return Optional.empty();
     }

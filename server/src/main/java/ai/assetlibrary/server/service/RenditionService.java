@@ -90,7 +90,7 @@ public final class RenditionService {
       throw unsupported(
           "Audio has no picture to render; fetch the url without rendition parameters.");
     }
-    Optional<RenditionRecord> stored = records.renditions().find(asset.id(), resolved.key());
+    Optional<RenditionRecord> stored = records.deliveries().rendition(asset.id(), resolved.key());
     if (stored.isPresent()) {
       Optional<StoredBlob> blob = blob(stored.get().storageKey());
       if (blob.isPresent()) {
@@ -119,8 +119,8 @@ public final class RenditionService {
     try {
       RenditionRecord rendition =
           records
-              .renditions()
-              .find(asset.id(), resolved.key())
+              .deliveries()
+              .rendition(asset.id(), resolved.key())
               .orElseGet(() -> renderAndStore(asset, type, resolved));
       mine.complete(rendition);
       return rendition;
@@ -175,8 +175,8 @@ public final class RenditionService {
     // Another instance recorded it first, or the asset was deleted meanwhile.
     files.remove(storageKey);
     return records
-        .renditions()
-        .find(asset.id(), resolved.key())
+        .deliveries()
+        .rendition(asset.id(), resolved.key())
         .orElseThrow(() -> new LibraryException(Failure.NOT_FOUND, "Not found."));
   }
 

@@ -123,10 +123,10 @@ public abstract class RecordStoreContract {
     long id = insert("ua_x", ALICE, aliceLibrary, "x", "image/png", NOW, NOW + 1000);
     records.assets().replaceDeliveryKeys(id, "original-key", "thumb-key", NOW);
 
-    assertThat(records.assets().findByDeliveryKey("original-key", NOW)).isPresent();
-    assertThat(records.assets().findByDeliveryKey("thumb-key", NOW + 999)).isPresent();
-    assertThat(records.assets().findByDeliveryKey("thumb-key", NOW + 1000)).isEmpty();
-    assertThat(records.assets().findByDeliveryKey("other-key", NOW)).isEmpty();
+    assertThat(records.deliveries().assetByDeliveryKey("original-key", NOW)).isPresent();
+    assertThat(records.deliveries().assetByDeliveryKey("thumb-key", NOW + 999)).isPresent();
+    assertThat(records.deliveries().assetByDeliveryKey("thumb-key", NOW + 1000)).isEmpty();
+    assertThat(records.deliveries().assetByDeliveryKey("other-key", NOW)).isEmpty();
     assertThat(records.assets().findExpired(NOW + 1000, 10))
         .extracting(AssetRecord::id)
         .containsExactly(id);

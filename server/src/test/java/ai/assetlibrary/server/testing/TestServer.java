@@ -284,8 +284,8 @@ public final class TestServer implements AutoCloseable {
     String deliveryKey = url.substring(url.lastIndexOf('/') + 1);
     return library()
         .records()
-        .assets()
-        .findByDeliveryKey(deliveryKey, System.currentTimeMillis())
+        .deliveries()
+        .assetByDeliveryKey(deliveryKey, System.currentTimeMillis())
         .orElseThrow()
         .storageKey();
   }

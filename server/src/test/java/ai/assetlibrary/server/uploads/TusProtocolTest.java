@@ -368,8 +368,8 @@ class TusProtocolTest extends ServerTest {
     return server
         .library()
         .records()
-        .assets()
-        .findByDeliveryKey(url.substring(url.lastIndexOf('/') + 1), System.currentTimeMillis())
+        .deliveries()
+        .assetByDeliveryKey(url.substring(url.lastIndexOf('/') + 1), System.currentTimeMillis())
         .orElseThrow()
         .sha256();
   }
