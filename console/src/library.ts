@@ -187,7 +187,8 @@ export class LibraryView {
  */
 function tileImage(asset: Asset): HTMLImageElement {
   const thumbnail = asset.thumbnailUrl as string;
-  if (asset.mediaType === 'image/bmp') {
+  const family = asset.mediaType.split('/')[0];
+  if (asset.mediaType === 'image/bmp' || (family !== 'image' && family !== 'video')) {
     return h('img', { src: thumbnail, alt: asset.name, loading: 'lazy' });
   }
   const rendition = (w: number, height: number) =>

@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -52,8 +53,7 @@ public final class MediaAnalyzer implements AutoCloseable {
     this.metrics = metrics;
     this.timeout = timeout;
     this.renditionLimits = renditionLimits;
-    this.renditionSlots =
-        new Semaphore(Runtime.getRuntime().availableProcessors() + renditionLimits.queue());
+    this.renditionSlots = new Semaphore(renditionCapacity());
     AtomicInteger count = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -107,7 +107,8 @@ public final class MediaAnalyzer implements AutoCloseable {
   /**
    * Renders {@code spec} of the original in {@code file}, detected as {@code type}, on the media
    * workers: refused at once when the workers and the queue are full, stopped when it takes too
-   * long.
+   * long. A rendering holds its place until it has ended, even after its caller stopped waiting for
+   * it, so that what cannot be stopped at once still counts against the bound.
    */
   public EncodedRendition render(Path file, AcceptedType type, RenditionSpec spec)
       throws RenditionException {
@@ -116,19 +117,40 @@ public final class MediaAnalyzer implements AutoCloseable {
           RenditionException.Reason.BUSY,
           "Every media worker is busy and the rendition queue is full.");
     }
+    Renderer renderer = probes.join().renderer();
+    RenderStop stop = renderer.newStop();
+    AtomicBoolean claimed = new AtomicBoolean();
+    Future<EncodedRendition> result;
     try {
-      Renderer renderer = probes.join().renderer();
-      RenderStop stop = renderer.newStop();
-      Future<EncodedRendition> result;
-      try {
-        result = workers.submit(() -> renderer.render(file, type, spec, stop));
-      } catch (RejectedExecutionException e) {
-        throw new RenditionException(RenditionException.Reason.BUSY, "The media workers stopped.");
-      }
+      result =
+          workers.submit(
+              () -> {
+                if (!claimed.compareAndSet(false, true)) {
+                  throw new RenditionException(
+                      RenditionException.Reason.TIMEOUT, "Given up before it started.");
+                }
+                try {
+                  return renderer.render(file, type, spec, stop);
+                } finally {
+                  renditionSlots.release();
+                }
+              });
+    } catch (RejectedExecutionException e) {
+      renditionSlots.release();
+      throw new RenditionException(RenditionException.Reason.BUSY, "The media workers stopped.");
+    }
+    try {
       return awaitRendition(result, stop);
     } finally {
-      renditionSlots.release();
+      if (claimed.compareAndSet(false, true)) {
+        renditionSlots.release(); // given up while still queued: it will never run
+      }
     }
+  }
+
+  /** How many renditions may be rendering or waiting for a worker at once. */
+  public int renditionCapacity() {
+    return Runtime.getRuntime().availableProcessors() + renditionLimits.queue();
   }
 
   private EncodedRendition awaitRendition(Future<EncodedRendition> result, RenderStop stop)
@@ -141,7 +163,7 @@ public final class MediaAnalyzer implements AutoCloseable {
       result.cancel(true);
       throw new RenditionException(
           RenditionException.Reason.TIMEOUT,
-          "Rendering took longer than " + limit.toMillis() + " ms and was stopped.");
+          "Rendering took longer than " + limit.toSeconds() + " seconds and was stopped.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       stop.stop();
@@ -192,7 +214,7 @@ public final class MediaAnalyzer implements AutoCloseable {
           new ImageProbe(vips, budget, thumbnailer),
           new BitmapProbe(budget, thumbnailer),
           new AvProbe(budget, thumbnailer),
-          new Renderer(vips, metrics));
+          new Renderer(vips, budget, metrics));
     }
   }
 

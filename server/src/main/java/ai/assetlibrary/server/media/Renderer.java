@@ -26,10 +26,12 @@ final class Renderer {
   private final Vips vips;
   private final VipsTransforms transforms;
   private final Map<AcceptedType, String> loaders;
+  private final PixelBudget budget;
   private final AssetMetrics metrics;
 
-  Renderer(Vips vips, AssetMetrics metrics) {
+  Renderer(Vips vips, PixelBudget budget, AssetMetrics metrics) {
     this.vips = vips;
+    this.budget = budget;
     this.transforms = vips.transforms();
     this.loaders = ImageProbe.loaders(vips);
     this.metrics = metrics;
@@ -68,7 +70,7 @@ final class Renderer {
 
   private EncodedRendition renderPicture(
       Path file, AcceptedType type, String loader, RenditionSpec spec, RenderStop stop)
-      throws VipsException {
+      throws VipsException, RenditionException {
     int width;
     int height;
     int orientation;
@@ -76,6 +78,11 @@ final class Renderer {
       width = header.width();
       height = header.height();
       orientation = header.orientation();
+    }
+    try {
+      budget.check(width, height);
+    } catch (MediaRejectedException e) {
+      throw new RenditionException(Reason.UNSUPPORTED, e.getMessage());
     }
     boolean sideways = orientation >= 5;
     int uprightWidth = sideways ? height : width;

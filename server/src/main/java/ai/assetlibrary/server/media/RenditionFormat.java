@@ -42,8 +42,11 @@ public enum RenditionFormat {
     return transparent;
   }
 
-  /** The concrete format for an original of {@code type}, with or without transparency. */
-  RenditionFormat resolve(AcceptedType type, boolean alpha) {
+  /**
+   * The format for an original of {@code type} as far as its type tells: concrete, or still {@link
+   * #LIKE_ORIGINAL} where it depends on the picture's transparency.
+   */
+  public RenditionFormat forOriginal(AcceptedType type) {
     if (this != LIKE_ORIGINAL) {
       return this;
     }
@@ -51,8 +54,14 @@ public enum RenditionFormat {
       case JPEG -> JPEG;
       case PNG -> PNG;
       case WEBP -> WEBP;
-      default -> alpha ? PNG : JPEG;
+      default -> LIKE_ORIGINAL;
     };
+  }
+
+  /** The concrete format for an original of {@code type}, with or without transparency. */
+  RenditionFormat resolve(AcceptedType type, boolean alpha) {
+    RenditionFormat known = forOriginal(type);
+    return known != LIKE_ORIGINAL ? known : alpha ? PNG : JPEG;
   }
 
   /**

@@ -3,7 +3,9 @@ package ai.assetlibrary.server.service;
 import ai.assetlibrary.server.domain.Failure;
 import ai.assetlibrary.server.domain.FailureDetails;
 import ai.assetlibrary.server.domain.LibraryException;
+import ai.assetlibrary.server.media.AcceptedType;
 import ai.assetlibrary.server.media.Fit;
+import ai.assetlibrary.server.media.MediaFamily;
 import ai.assetlibrary.server.media.RenditionFormat;
 import ai.assetlibrary.server.media.RenditionSpec;
 import java.util.Arrays;
@@ -41,8 +43,8 @@ public final class RenditionRules {
     this.maxPixels = maxPixels;
     for (String name : presets.names()) {
       try {
-        resolve(
-            new RenditionQuery(null, null, null, null, null, null, name), null, true, null, null);
+        RenditionQuery preset = new RenditionQuery(null, null, null, null, null, null, name);
+        resolve(preset, null, AcceptedType.MP4, null, null, null);
       } catch (LibraryException e) {
         throw new IllegalArgumentException(
             "The rendition preset " + name + " is invalid: " + e.getMessage(), e);
@@ -68,11 +70,16 @@ public final class RenditionRules {
   }
 
   /**
-   * The rendition {@code query} asks for, of a picture (a video's frame when {@code video}) of
-   * {@code width}×{@code height} upright, where known.
+   * The rendition {@code query} asks for of an original of {@code type}, whose picture is {@code
+   * width}×{@code height} upright and, for video, {@code duration} seconds long, where known.
    */
   public Resolved resolve(
-      RenditionQuery query, String accept, boolean video, Integer width, Integer height) {
+      RenditionQuery query,
+      String accept,
+      AcceptedType type,
+      Integer width,
+      Integer height,
+      Double duration) {
     RenditionQuery asked = query;
     if (query.preset() != null) {
       String other = query.firstShapingParameter();
@@ -98,49 +105,31 @@ public final class RenditionRules {
     }
     Fit fit = fit(asked.fit());
     boolean negotiated = "auto".equals(asked.format());
-    RenditionFormat format = negotiated ? fromAccept(accept) : format(asked.format());
-    int quality = quality(asked.quality());
-    double time = video ? time(asked.time()) : 0;
+    RenditionFormat format =
+        (negotiated ? fromAccept(accept) : format(asked.format())).forOriginal(type);
+    int quality =
+        format.hasQuality() || format == RenditionFormat.LIKE_ORIGINAL
+            ? quality(asked.quality())
+            : 0;
+    double time = type.family() == MediaFamily.VIDEO ? time(asked.time(), duration) : 0;
     RenditionSpec spec =
         new RenditionSpec(
-            side(asked.width(), "w"), side(asked.height(), "h"), fit, format, quality, time);
+            side(asked.width(), "w"),
+            side(asked.height(), "h"),
+            fit,
+            format,
+            quality,
+            time,
+            maxPixels);
+    if (spec.effectiveFit() != spec.fit()) {
+      spec =
+          new RenditionSpec(
+              spec.width(), spec.height(), spec.effectiveFit(), format, quality, time, maxPixels);
+    }
     if (width != null && height != null && width > 0 && height > 0) {
-      spec = capped(spec.within(width, height), width, height);
+      spec = spec.within(width, height);
     }
     return new Resolved(spec, negotiated);
-  }
-
-  /** {@code spec}, its output shrunk to at most {@link #maxPixels} pixels. */
-  private RenditionSpec capped(RenditionSpec spec, int width, int height) {
-    double outWidth;
-    double outHeight;
-    if (spec.width() > 0 && spec.height() > 0 && spec.fit() != Fit.INSIDE) {
-      outWidth = spec.width();
-      outHeight = spec.height();
-    } else {
-      double scale =
-          Math.min(
-              spec.width() > 0 ? (double) spec.width() / width : 1,
-              spec.height() > 0 ? (double) spec.height() / height : 1);
-      outWidth = width * Math.min(1, scale);
-      outHeight = height * Math.min(1, scale);
-    }
-    double pixels = outWidth * outHeight;
-    if (pixels <= maxPixels) {
-      return spec;
-    }
-    double factor = Math.sqrt(maxPixels / pixels);
-    int cappedWidth = (int) Math.max(1, Math.floor(outWidth * factor));
-    int cappedHeight = (int) Math.max(1, Math.floor(outHeight * factor));
-    boolean boxed = spec.width() > 0 && spec.height() > 0;
-    return new RenditionSpec(
-            boxed || spec.width() > 0 ? cappedWidth : 0,
-            boxed || spec.height() > 0 ? cappedHeight : 0,
-            spec.fit(),
-            spec.format(),
-            spec.quality(),
-            spec.time())
-        .within(width, height);
   }
 
   /** The grid size at or above {@code pixels}, at most the grid's largest; 0 when absent. */
@@ -231,13 +220,19 @@ public final class RenditionRules {
     return (quality + QUALITY_STEP - 1) / QUALITY_STEP * QUALITY_STEP;
   }
 
-  private static double time(Double time) {
+  /** {@code time} to a tenth of a second, within the video where its length is known. */
+  private static double time(Double time, Double duration) {
     if (time == null) {
       return 0;
     }
     if (!Double.isFinite(time) || time < 0 || time > 86_400) {
       throw LibraryException.invalidField("t", "'t' must be a number of seconds from 0 to 86400.");
     }
-    return Math.floor(time * 10) / 10;
+    double tenths = Math.floor(time * 10) / 10;
+    if (duration != null && duration > 0) {
+      double last = Math.max(0, Math.floor(duration * 10 - 1) / 10);
+      return Math.min(tenths, last);
+    }
+    return tenths;
   }
 }

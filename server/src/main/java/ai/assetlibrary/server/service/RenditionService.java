@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /**
  * Renditions of an asset's picture: found among those stored, or rendered on the media workers from
@@ -49,6 +50,7 @@ public final class RenditionService {
   private final AssetFiles files;
   private final AssetMetrics metrics;
   private final Clock clock;
+  private final Semaphore copies;
   private final ConcurrentHashMap<String, CompletableFuture<RenditionRecord>> rendering =
       new ConcurrentHashMap<>();
 
@@ -69,6 +71,7 @@ public final class RenditionService {
     this.files = files;
     this.metrics = metrics;
     this.clock = clock;
+    this.copies = new Semaphore(media.renditionCapacity());
   }
 
   /** A stored rendition, and whether {@code Accept} chose its format. */
@@ -81,23 +84,26 @@ public final class RenditionService {
   public Optional<Found> find(
       AssetRecord asset, boolean viaThumbnail, RenditionQuery query, String accept) {
     AcceptedType type = AcceptedType.of(asset.mimeType()).orElse(null);
-    boolean video = type != null && type.family() == MediaFamily.VIDEO;
-    Resolved resolved = rules.resolve(query, accept, video, asset.width(), asset.height());
+    if (type == null) {
+      throw unsupported("The server renders no file of this type; fetch it without parameters.");
+    }
+    Resolved resolved =
+        rules.resolve(query, accept, type, asset.width(), asset.height(), asset.durationSeconds());
     if (viaThumbnail) {
       throw unsupported("Renditions are made from an asset's url, not from its thumbnail.");
     }
-    if (type == null || type.family() == MediaFamily.AUDIO) {
+    if (type.family() == MediaFamily.AUDIO) {
       throw unsupported(
           "Audio has no picture to render; fetch the url without rendition parameters.");
     }
     Optional<RenditionRecord> stored = records.deliveries().rendition(asset.id(), resolved.key());
     if (stored.isPresent()) {
       Optional<StoredBlob> blob = blob(stored.get().storageKey());
-      if (blob.isPresent()) {
+      if (blob.isPresent() && blob.get().size() == stored.get().sizeBytes()) {
         metrics.renditionRequest("hit");
         return Optional.of(new Found(stored.get(), blob.get(), resolved.negotiated()));
       }
-      // Its blob was lost (written without waiting for the disk, before a crash): make it again.
+      // Its blob was lost or cut short (written without waiting for the disk, before a crash).
       records.renditions().forget(stored.get().storageKey());
     }
     RenditionRecord rendition = renderOnce(asset, type, resolved);
@@ -113,7 +119,13 @@ public final class RenditionService {
       try {
         return theirs.join();
       } catch (CompletionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw e;
       }
     }
     try {
@@ -124,7 +136,7 @@ public final class RenditionService {
               .orElseGet(() -> renderAndStore(asset, type, resolved));
       mine.complete(rendition);
       return rendition;
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       mine.completeExceptionally(e);
       throw e;
     } finally {
@@ -166,6 +178,10 @@ public final class RenditionService {
       recorded = records.renditions().insertIfAbsent(rendition);
     } catch (RuntimeException e) {
       files.remove(storageKey);
+      if (records.assets().findById(asset.id()).isEmpty()) {
+        // Deleted while it rendered: the reference to it failed at the commit.
+        throw new LibraryException(Failure.NOT_FOUND, "Not found.");
+      }
       throw e;
     }
     if (recorded) {
@@ -191,6 +207,12 @@ public final class RenditionService {
     if (local.isPresent()) {
       return media.render(local.get(), type, resolved.spec());
     }
+    // Copies of originals from the bucket wait in local staging: as many as may render at once.
+    if (!copies.tryAcquire()) {
+      throw new RenditionException(
+          RenditionException.Reason.BUSY,
+          "Every media worker is busy and the rendition queue is full.");
+    }
     try (StagedFile copy = staging.create()) {
       try (InputStream in = original.open(0, original.size())) {
         byte[] buffer = new byte[COPY_BUFFER];
@@ -200,6 +222,8 @@ public final class RenditionService {
       }
       copy.finish();
       return media.render(copy.path(), type, resolved.spec());
+    } finally {
+      copies.release();
     }
   }
 

@@ -200,6 +200,30 @@ class RenditionTest extends ServerTest {
   }
 
   @Test
+  void requestsForTheSameOutputShareOneRendition() {
+    JsonNode photo = upload(server, key, "photo.jpg", TestMedia.jpeg(600, 400));
+    JsonNode video = upload(server, key, "clip.mp4", TestMedia.fixture("plain.mp4"));
+    java.util.List<URI> asked =
+        java.util.List.of(
+            rendition(photo, "w=200"),
+            rendition(photo, "w=200&fit=cover"),
+            rendition(photo, "w=200&format=jpeg"),
+            rendition(photo, "w=190"),
+            rendition(photo, "w=200&format=png"),
+            rendition(photo, "w=200&format=png&q=40"),
+            rendition(video, "w=160&t=50"),
+            rendition(video, "w=160&t=3600"));
+
+    for (URI uri : asked) {
+      assertThat(fetch(server, uri, null).statusCode()).as(uri.getQuery()).isEqualTo(200);
+    }
+
+    assertThat(server.metric("assets_rendition_requests_total{outcome=\"rendered\"}"))
+        .as("a JPEG, a PNG and a video frame")
+        .isEqualTo(3);
+  }
+
+  @Test
   void aVideoRendersItsFrameAtTheTimeAskedUpright() {
     JsonNode plain = upload(server, key, "clip.mp4", TestMedia.fixture("plain.mp4"));
     JsonNode rotated = upload(server, key, "turned.mp4", TestMedia.fixture("rotated-90.mp4"));
