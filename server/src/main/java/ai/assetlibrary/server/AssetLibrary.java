@@ -148,14 +148,7 @@ public final class AssetLibrary implements AutoCloseable {
             records,
             blobs,
             new RenditionService(
-                records,
-                blobs,
-                staging,
-                mediaAnalyzer,
-                config.renditions().rules(),
-                files,
-                metrics,
-                clock),
+                records, blobs, mediaAnalyzer, config.renditions().rules(), files, metrics, clock),
             clock);
     this.sweeper = new RetentionSweeper(records, files, shares, clock);
     this.orphans = new OrphanSweeper(records, blobs, files, clock);

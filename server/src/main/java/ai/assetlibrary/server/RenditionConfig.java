@@ -12,44 +12,30 @@ import java.util.Map;
  * ({@code ASSETS_RENDITION_MAX_PIXELS}), how many may wait for a media worker ({@code
  * ASSETS_RENDITION_QUEUE}) and how long one may take ({@code ASSETS_RENDITION_TIMEOUT_SECONDS}).
  */
-public record RenditionConfig(
-    RenditionPresets presets, boolean arbitrary, long maxPixels, RenditionLimits limits) {
+public record RenditionConfig(RenditionRules rules, RenditionLimits limits) {
 
   public static final long DEFAULT_MAX_PIXELS = 16_777_216L;
   public static final int DEFAULT_QUEUE = 8;
   public static final long DEFAULT_TIMEOUT_SECONDS = 10L;
 
   static RenditionConfig fromEnvironment(Map<String, String> env) {
-    RenditionPresets presets;
+    boolean arbitrary = Env.booleanValue(env, "ASSETS_RENDITION_ARBITRARY", true);
+    long maxPixels =
+        Env.longValue(env, "ASSETS_RENDITION_MAX_PIXELS", DEFAULT_MAX_PIXELS, 1, 4096L * 4096L);
+    RenditionRules rules;
     try {
-      presets = RenditionPresets.parse(env.get("ASSETS_RENDITION_PRESETS"));
+      rules =
+          new RenditionRules(
+              RenditionPresets.parse(env.get("ASSETS_RENDITION_PRESETS")), arbitrary, maxPixels);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("ASSETS_RENDITION_PRESETS: " + e.getMessage(), e);
     }
-    RenditionConfig config =
-        new RenditionConfig(
-            presets,
-            Env.booleanValue(env, "ASSETS_RENDITION_ARBITRARY", true),
-            Env.longValue(env, "ASSETS_RENDITION_MAX_PIXELS", DEFAULT_MAX_PIXELS, 1, 4096L * 4096L),
-            new RenditionLimits(
-                Env.intValue(env, "ASSETS_RENDITION_QUEUE", DEFAULT_QUEUE, 0, 10_000),
-                Duration.ofSeconds(
-                    Env.longValue(
-                        env,
-                        "ASSETS_RENDITION_TIMEOUT_SECONDS",
-                        DEFAULT_TIMEOUT_SECONDS,
-                        1,
-                        3_600))));
-    config.rules();
-    return config;
-  }
-
-  /** The rules these settings make; throws when a preset's parameters are out of range. */
-  public RenditionRules rules() {
-    try {
-      return new RenditionRules(presets, arbitrary, maxPixels);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("ASSETS_RENDITION_PRESETS: " + e.getMessage(), e);
-    }
+    return new RenditionConfig(
+        rules,
+        new RenditionLimits(
+            Env.intValue(env, "ASSETS_RENDITION_QUEUE", DEFAULT_QUEUE, 0, 10_000),
+            Duration.ofSeconds(
+                Env.longValue(
+                    env, "ASSETS_RENDITION_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS, 1, 3_600))));
   }
 }

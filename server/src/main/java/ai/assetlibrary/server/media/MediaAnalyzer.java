@@ -14,7 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -26,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * or declares more pixels than allowed, is rejected; a file that merely cannot be measured (an
  * unusual codec, a probe that takes too long) passes unmeasured. The work runs on one worker per
  * core, so however many uploads arrive at once, only that many decoded pictures are ever in memory.
+ * The same workers render renditions, admitted up to a bound and stopped past a time limit.
  */
 public final class MediaAnalyzer implements AutoCloseable {
 
@@ -53,7 +53,8 @@ public final class MediaAnalyzer implements AutoCloseable {
     this.metrics = metrics;
     this.timeout = timeout;
     this.renditionLimits = renditionLimits;
-    this.renditionSlots = new Semaphore(renditionCapacity());
+    this.renditionSlots =
+        new Semaphore(Runtime.getRuntime().availableProcessors() + renditionLimits.queue());
     AtomicInteger count = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -105,52 +106,46 @@ public final class MediaAnalyzer implements AutoCloseable {
   }
 
   /**
-   * Renders {@code spec} of the original in {@code file}, detected as {@code type}, on the media
-   * workers: refused at once when the workers and the queue are full, stopped when it takes too
-   * long. A rendering holds its place until it has ended, even after its caller stopped waiting for
-   * it, so that what cannot be stopped at once still counts against the bound.
+   * A place for one rendition among those rendering or waiting for a worker, taken before anything
+   * is prepared for it; refused at once when there is none.
    */
-  public EncodedRendition render(Path file, AcceptedType type, RenditionSpec spec)
-      throws RenditionException {
+  public RenditionPermit admitRendition() throws RenditionException {
     if (!renditionSlots.tryAcquire()) {
       throw new RenditionException(
           RenditionException.Reason.BUSY,
           "Every media worker is busy and the rendition queue is full.");
     }
+    return new RenditionPermit(renditionSlots);
+  }
+
+  /**
+   * Renders {@code spec} of the original in {@code file}, detected as {@code type}, on the media
+   * workers, in the place {@code permit} holds; stopped when it takes too long.
+   */
+  public EncodedRendition render(
+      RenditionPermit permit, Path file, AcceptedType type, RenditionSpec spec)
+      throws RenditionException {
     Renderer renderer = probes.join().renderer();
     RenderStop stop = renderer.newStop();
-    AtomicBoolean claimed = new AtomicBoolean();
     Future<EncodedRendition> result;
     try {
       result =
           workers.submit(
               () -> {
-                if (!claimed.compareAndSet(false, true)) {
+                if (!permit.takeForRendering()) {
                   throw new RenditionException(
                       RenditionException.Reason.TIMEOUT, "Given up before it started.");
                 }
                 try {
                   return renderer.render(file, type, spec, stop);
                 } finally {
-                  renditionSlots.release();
+                  permit.renderingEnded();
                 }
               });
     } catch (RejectedExecutionException e) {
-      renditionSlots.release();
       throw new RenditionException(RenditionException.Reason.BUSY, "The media workers stopped.");
     }
-    try {
-      return awaitRendition(result, stop);
-    } finally {
-      if (claimed.compareAndSet(false, true)) {
-        renditionSlots.release(); // given up while still queued: it will never run
-      }
-    }
-  }
-
-  /** How many renditions may be rendering or waiting for a worker at once. */
-  public int renditionCapacity() {
-    return Runtime.getRuntime().availableProcessors() + renditionLimits.queue();
+    return awaitRendition(result, stop);
   }
 
   private EncodedRendition awaitRendition(Future<EncodedRendition> result, RenderStop stop)

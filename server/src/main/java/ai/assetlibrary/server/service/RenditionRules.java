@@ -103,7 +103,10 @@ public final class RenditionRules {
           "This server renders its named presets only; use 'preset'.",
           FailureDetails.field(first));
     }
-    Fit fit = fit(asked.fit());
+    int boxWidth = side(asked.width(), "w");
+    int boxHeight = side(asked.height(), "h");
+    Fit askedFit = fit(asked.fit());
+    Fit fit = boxWidth > 0 && boxHeight > 0 ? askedFit : Fit.INSIDE;
     boolean negotiated = "auto".equals(asked.format());
     RenditionFormat format =
         (negotiated ? fromAccept(accept) : format(asked.format())).forOriginal(type);
@@ -113,19 +116,7 @@ public final class RenditionRules {
             : 0;
     double time = type.family() == MediaFamily.VIDEO ? time(asked.time(), duration) : 0;
     RenditionSpec spec =
-        new RenditionSpec(
-            side(asked.width(), "w"),
-            side(asked.height(), "h"),
-            fit,
-            format,
-            quality,
-            time,
-            maxPixels);
-    if (spec.effectiveFit() != spec.fit()) {
-      spec =
-          new RenditionSpec(
-              spec.width(), spec.height(), spec.effectiveFit(), format, quality, time, maxPixels);
-    }
+        new RenditionSpec(boxWidth, boxHeight, fit, format, quality, time, maxPixels);
     if (width != null && height != null && width > 0 && height > 0) {
       spec = spec.within(width, height);
     }

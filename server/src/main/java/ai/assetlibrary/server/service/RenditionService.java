@@ -8,6 +8,7 @@ import ai.assetlibrary.server.media.EncodedRendition;
 import ai.assetlibrary.server.media.MediaAnalyzer;
 import ai.assetlibrary.server.media.MediaFamily;
 import ai.assetlibrary.server.media.RenditionException;
+import ai.assetlibrary.server.media.RenditionPermit;
 import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.records.AssetRecord;
 import ai.assetlibrary.server.records.RecordStore;
@@ -15,21 +16,17 @@ import ai.assetlibrary.server.records.RenditionRecord;
 import ai.assetlibrary.server.service.RenditionRules.Resolved;
 import ai.assetlibrary.server.storage.BlobKeys;
 import ai.assetlibrary.server.storage.BlobStore;
+import ai.assetlibrary.server.storage.LocalFile;
 import ai.assetlibrary.server.storage.PendingBlob;
 import ai.assetlibrary.server.storage.Sha256;
-import ai.assetlibrary.server.storage.StagingDirectory;
-import ai.assetlibrary.server.storage.StagingDirectory.StagedFile;
 import ai.assetlibrary.server.storage.StoredBlob;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 
 /**
  * Renditions of an asset's picture: found among those stored, or rendered on the media workers from
@@ -39,25 +36,21 @@ import java.util.concurrent.Semaphore;
  */
 public final class RenditionService {
 
-  private static final int COPY_BUFFER = 64 * 1024;
   private static final int BUSY_RETRY_SECONDS = 1;
 
   private final RecordStore records;
   private final BlobStore blobs;
-  private final StagingDirectory staging;
   private final MediaAnalyzer media;
   private final RenditionRules rules;
   private final AssetFiles files;
   private final AssetMetrics metrics;
   private final Clock clock;
-  private final Semaphore copies;
   private final ConcurrentHashMap<String, CompletableFuture<RenditionRecord>> rendering =
       new ConcurrentHashMap<>();
 
   public RenditionService(
       RecordStore records,
       BlobStore blobs,
-      StagingDirectory staging,
       MediaAnalyzer media,
       RenditionRules rules,
       AssetFiles files,
@@ -65,13 +58,11 @@ public final class RenditionService {
       Clock clock) {
     this.records = records;
     this.blobs = blobs;
-    this.staging = staging;
     this.media = media;
     this.rules = rules;
     this.files = files;
     this.metrics = metrics;
     this.clock = clock;
-    this.copies = new Semaphore(media.renditionCapacity());
   }
 
   /** A stored rendition, and whether {@code Accept} chose its format. */
@@ -196,34 +187,19 @@ public final class RenditionService {
         .orElseThrow(() -> new LibraryException(Failure.NOT_FOUND, "Not found."));
   }
 
-  /** Renders from the original's own file, or from a local copy of it when it is in a bucket. */
+  /**
+   * Renders from the original as a local file (a copy, when it is in a bucket), taking the
+   * rendition's place on the media workers first so that refused work copies nothing.
+   */
   private EncodedRendition renderFromOriginal(
       AssetRecord asset, AcceptedType type, Resolved resolved)
       throws RenditionException, IOException {
     StoredBlob original =
         blob(asset.storageKey())
             .orElseThrow(() -> new LibraryException(Failure.NOT_FOUND, "Not found."));
-    Optional<Path> local = original.localFile();
-    if (local.isPresent()) {
-      return media.render(local.get(), type, resolved.spec());
-    }
-    // Copies of originals from the bucket wait in local staging: as many as may render at once.
-    if (!copies.tryAcquire()) {
-      throw new RenditionException(
-          RenditionException.Reason.BUSY,
-          "Every media worker is busy and the rendition queue is full.");
-    }
-    try (StagedFile copy = staging.create()) {
-      try (InputStream in = original.open(0, original.size())) {
-        byte[] buffer = new byte[COPY_BUFFER];
-        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-          copy.write(buffer, 0, n);
-        }
-      }
-      copy.finish();
-      return media.render(copy.path(), type, resolved.spec());
-    } finally {
-      copies.release();
+    try (RenditionPermit permit = media.admitRendition();
+        LocalFile file = original.localFile()) {
+      return media.render(permit, file.path(), type, resolved.spec());
     }
   }
 

@@ -2,8 +2,6 @@ package ai.assetlibrary.server.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.Optional;
 
 /** A committed blob: its size and a way to read it. */
 public interface StoredBlob {
@@ -18,10 +16,10 @@ public interface StoredBlob {
   InputStream open(long offset, long length) throws IOException;
 
   /**
-   * The blob's own file on this machine, for tools that read files (libvips, FFmpeg), when the
-   * store keeps it in one; empty otherwise (a bucket).
+   * The bytes as a file of this machine: the blob's own where the store keeps one, otherwise a copy
+   * in the staging directory until the returned file is closed.
+   *
+   * @throws BlobMissingException when the blob was removed since it was found
    */
-  default Optional<Path> localFile() {
-    return Optional.empty();
-  }
+  LocalFile localFile() throws IOException;
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +55,19 @@ public abstract class BlobStoreContract {
     assertThat(read(stored, 0, stored.size())).isEqualTo(bytes);
     assertThat(keys()).containsExactly("ab/ua_1-r.webp");
     assertThat(staged()).isEmpty();
+  }
+
+  @Test
+  void aBlobIsReadableAsALocalFileAndNoCopyOutlivesIt() throws IOException {
+    byte[] bytes = "pixels for a tool that reads files".getBytes(StandardCharsets.UTF_8);
+    commit("ab/local.bin", bytes);
+
+    try (LocalFile file = store().find("ab/local.bin").orElseThrow().localFile()) {
+      assertThat(Files.readAllBytes(file.path())).isEqualTo(bytes);
+    }
+
+    assertThat(staged()).isEmpty();
+    assertThat(keys()).containsExactly("ab/local.bin");
   }
 
   @Test

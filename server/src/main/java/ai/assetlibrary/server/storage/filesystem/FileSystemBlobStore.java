@@ -3,6 +3,7 @@ package ai.assetlibrary.server.storage.filesystem;
 import ai.assetlibrary.server.storage.BlobEntry;
 import ai.assetlibrary.server.storage.BlobMissingException;
 import ai.assetlibrary.server.storage.BlobStore;
+import ai.assetlibrary.server.storage.LocalFile;
 import ai.assetlibrary.server.storage.PendingBlob;
 import ai.assetlibrary.server.storage.StagingDirectory;
 import ai.assetlibrary.server.storage.StagingDirectory.StagedFile;
@@ -78,8 +79,8 @@ public final class FileSystemBlobStore implements BlobStore {
           }
 
           @Override
-          public Optional<Path> localFile() {
-            return Optional.of(file);
+          public LocalFile localFile() {
+            return LocalFile.itself(file);
           }
 
           @Override

@@ -5,6 +5,7 @@ import ai.assetlibrary.server.domain.LibraryException;
 import ai.assetlibrary.server.storage.BlobEntry;
 import ai.assetlibrary.server.storage.BlobMissingException;
 import ai.assetlibrary.server.storage.BlobStore;
+import ai.assetlibrary.server.storage.LocalFile;
 import ai.assetlibrary.server.storage.PendingBlob;
 import ai.assetlibrary.server.storage.StagingDirectory;
 import ai.assetlibrary.server.storage.StagingDirectory.StagedFile;
@@ -42,6 +43,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class S3BlobStore implements BlobStore {
 
   private static final Logger LOG = LoggerFactory.getLogger(S3BlobStore.class);
+  private static final int COPY_BUFFER_BYTES = 64 * 1024;
 
   private final S3Client s3;
   private final String bucket;
@@ -108,6 +110,22 @@ public final class S3BlobStore implements BlobStore {
             } catch (BlobMissing e) {
               throw new BlobMissingException(key, e);
             }
+          }
+
+          @Override
+          public LocalFile localFile() throws IOException {
+            StagedFile copy = staging.create();
+            try (InputStream in = open(0, size)) {
+              byte[] buffer = new byte[COPY_BUFFER_BYTES];
+              for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
+                copy.write(buffer, 0, read);
+              }
+              copy.finish();
+            } catch (IOException | RuntimeException e) {
+              copy.close();
+              throw e;
+            }
+            return new LocalFile(copy.path(), copy::close);
           }
         });
   }
