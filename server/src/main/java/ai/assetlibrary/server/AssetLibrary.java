@@ -149,6 +149,7 @@ public final class AssetLibrary implements AutoCloseable {
             blobs,
             new RenditionService(
                 records, blobs, mediaAnalyzer, config.renditions().rules(), files, metrics, clock),
+            metrics,
             clock);
     this.sweeper = new RetentionSweeper(records, files, shares, clock);
     this.orphans = new OrphanSweeper(records, blobs, files, clock);

@@ -11,6 +11,7 @@ import ai.assetlibrary.server.http.AcknowledgeChunkedExpectations;
 import ai.assetlibrary.server.http.ApiVersionHeader;
 import ai.assetlibrary.server.http.IgnoreProtocolUpgrades;
 import ai.assetlibrary.server.http.ObjectMapperResolver;
+import ai.assetlibrary.server.http.RequestLog;
 import ai.assetlibrary.server.http.RequestLogFilter;
 import ai.assetlibrary.server.http.RequestSizeFilter;
 import ai.assetlibrary.server.http.ResumableUploadHeaders;
@@ -24,6 +25,7 @@ import ai.assetlibrary.server.resources.DeliveryResource;
 import ai.assetlibrary.server.resources.OperationsResource;
 import ai.assetlibrary.server.resources.ProviderCallbacksResource;
 import ai.assetlibrary.server.resources.ReferenceResource;
+import ai.assetlibrary.server.resources.StoredContentHandler;
 import ai.assetlibrary.server.resources.UploadsResource;
 import ai.assetlibrary.server.service.Readiness;
 import java.io.IOException;
@@ -48,7 +50,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
- * The running HTTP server: Grizzly with the Jersey application on top of an {@link AssetLibrary}.
+ * The running HTTP server: Grizzly with the Jersey application on top of an {@link AssetLibrary},
+ * and stored content served ahead of it.
  */
 public final class AssetServer implements AutoCloseable {
 
@@ -101,11 +104,19 @@ public final class AssetServer implements AutoCloseable {
     URI base = config.publicBaseUrl().orElseGet(() -> derivedBaseUrl(config.bind(), port));
     library.urls().bind(base);
     try {
+      String contractVersion = ApiVersionHeader.builtVersion();
       GrizzlyHttpContainer container =
-          ContainerFactory.createContainer(GrizzlyHttpContainer.class, application(library));
+          ContainerFactory.createContainer(
+              GrizzlyHttpContainer.class, application(library, contractVersion));
       library.awaitReady();
       beforeServing.run();
-      http.getServerConfiguration().addHttpHandler(container);
+      http.getServerConfiguration()
+          .addHttpHandler(
+              new StoredContentHandler(
+                  container,
+                  library.deliveries(),
+                  new RequestLog(library.metrics()),
+                  contractVersion));
     } catch (RuntimeException e) {
       // A failed migration or bootstrap must not leave the port bound and the process running.
       http.shutdownNow();
@@ -123,9 +134,8 @@ public final class AssetServer implements AutoCloseable {
     }
   }
 
-  static ResourceConfig application(AssetLibrary library) {
+  private static ResourceConfig application(AssetLibrary library, String contractVersion) {
     ApiKeyFilter apiKeyFilter = new ApiKeyFilter(library.apiKeys(), library.rateLimiter());
-    String contractVersion = ApiVersionHeader.builtVersion();
     return new ResourceConfig()
         .register(
             new UploadsResource(

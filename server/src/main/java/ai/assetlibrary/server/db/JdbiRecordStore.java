@@ -11,6 +11,7 @@ import ai.assetlibrary.server.records.GroupRecords;
 import ai.assetlibrary.server.records.IdempotencyKeys;
 import ai.assetlibrary.server.records.JobLeases;
 import ai.assetlibrary.server.records.ProviderDeletions;
+import ai.assetlibrary.server.records.RecordChanges;
 import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.records.RenditionRecords;
 import ai.assetlibrary.server.records.ServerSecrets;
@@ -46,10 +47,13 @@ public final class JdbiRecordStore implements RecordStore {
   private final RenditionRecords renditions;
   private final JdbiDeliveryLookups deliveryLookups;
   private final DeliveryLookups deliveries;
+  private final RecordWrites writes;
 
   public JdbiRecordStore(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
     this.dialect = dialect;
+    // SQLite lives in the data directory, which one serving process holds.
+    this.writes = new RecordWrites(dialect == Dialect.SQLITE);
     jdbi.define(Dialect.class.getName(), dialect);
     this.assets = translating(AssetRecords.class, jdbi.onDemand(AssetDao.class));
     this.groups = translating(GroupRecords.class, jdbi.onDemand(AssetGroupDao.class));
@@ -135,25 +139,45 @@ public final class JdbiRecordStore implements RecordStore {
   }
 
   @Override
+  public RecordChanges changes() {
+    return writes;
+  }
+
+  @Override
   public <T> T inTransaction(Function<RecordStore, T> work) {
+    writes.moved();
     try {
       return jdbi.inTransaction(handle -> work.apply(new InTransaction(handle)));
     } catch (RuntimeException e) {
       throw translated(e);
+    } finally {
+      writes.moved();
     }
   }
 
-  /** {@code records}, each call's database failure translated on its way out. */
+  /**
+   * {@code records}, each call's database failure translated on its way out, and each call that may
+   * write counted (delivery look-ups only read).
+   */
   private <T> T translating(Class<T> port, T records) {
+    boolean reads = records instanceof DeliveryLookups;
     return port.cast(
         Proxy.newProxyInstance(
             port.getClassLoader(),
             new Class<?>[] {port},
             (proxy, method, args) -> {
+              boolean counted = !reads && !writes.onlyReads(method, records);
+              if (counted) {
+                writes.moved();
+              }
               try {
                 return method.invoke(records, args);
               } catch (InvocationTargetException e) {
                 throw e.getCause() instanceof RuntimeException cause ? translated(cause) : e;
+              } finally {
+                if (counted) {
+                  writes.moved();
+                }
               }
             }));
   }
@@ -252,6 +276,11 @@ public final class JdbiRecordStore implements RecordStore {
     @Override
     public DeliveryLookups deliveries() {
       return translating(DeliveryLookups.class, deliveryLookups.on(handle));
+    }
+
+    @Override
+    public RecordChanges changes() {
+      return writes;
     }
 
     @Override

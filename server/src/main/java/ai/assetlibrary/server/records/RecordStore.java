@@ -36,6 +36,9 @@ public interface RecordStore {
 
   DeliveryLookups deliveries();
 
+  /** How far this process has changed the records. */
+  RecordChanges changes();
+
   /** Runs {@code work} in one transaction and returns what it returns. */
   <T> T inTransaction(Function<RecordStore, T> work);
 

@@ -10,7 +10,6 @@ import ai.assetlibrary.server.service.DeliveryService.Delivery;
 import ai.assetlibrary.server.service.RenditionQuery;
 import ai.assetlibrary.server.storage.BlobMissingException;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -18,19 +17,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code /files/{deliveryKey}}: the bytes behind an asset's {@code url} or {@code thumbnailUrl}, or
  * a rendition of them, with single byte ranges, conditional requests and {@code HEAD}.
  */
 public final class DeliveryResource implements DeliveryApi {
-
-  private static final String IMMUTABLE = "private, max-age=31536000, immutable";
-  private static final String SANDBOX = "sandbox; default-src 'none'";
 
   private final DeliveryService deliveries;
 
@@ -89,22 +82,11 @@ public final class DeliveryResource implements DeliveryApi {
         deliveries
             .find(deliveryKey, query, headers.getHeaderString(HttpHeaders.ACCEPT))
             .orElseThrow(() -> new LibraryException(Failure.NOT_FOUND, "Not found."));
-    EntityTag etag = new EntityTag(delivery.sha256());
-    long size = delivery.blob().size();
-    if (ifNoneMatch != null && matchesAny(ifNoneMatch, delivery.sha256())) {
-      Response.ResponseBuilder notModified =
-          Response.notModified(etag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
-      if (delivery.variesByAccept()) {
-        notModified.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-      }
-      return notModified.build();
-    }
-    Optional<ByteRange> byteRange;
+    DeliveryAnswer answer;
     try {
-      boolean rangeApplies =
-          range != null && (ifRange == null || ifRange.strip().equals(etag.toString()));
-      byteRange = rangeApplies ? ByteRange.parse(range, size) : Optional.empty();
+      answer = DeliveryAnswer.of(delivery, range, ifNoneMatch, ifRange);
     } catch (ByteRange.Unsatisfiable e) {
+      long size = delivery.blob().size();
       return Response.fromResponse(
               ErrorResponses.of(
                   ServiceCode.RANGE_NOT_SATISFIABLE,
@@ -114,35 +96,10 @@ public final class DeliveryResource implements DeliveryApi {
           .header("Accept-Ranges", "bytes")
           .build();
     }
-    long first = byteRange.map(ByteRange::first).orElse(0L);
-    long length = byteRange.map(ByteRange::length).orElse(size);
-    Response.ResponseBuilder response =
-        byteRange.isPresent()
-            ? Response.status(Response.Status.PARTIAL_CONTENT)
-                .header("Content-Range", "bytes " + first + "-" + (first + length - 1) + "/" + size)
-            : Response.ok();
-    response
-        .type(delivery.mimeType())
-        .header(HttpHeaders.CONTENT_LENGTH, length)
-        .tag(etag)
-        .lastModified(new Date(delivery.storedAt()))
-        .header("Accept-Ranges", "bytes")
-        .header(HttpHeaders.CACHE_CONTROL, IMMUTABLE)
-        .header("X-Content-Type-Options", "nosniff");
-    if (delivery.variesByAccept()) {
-      response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-    }
-    boolean passive = isPassive(delivery.mimeType());
-    if (delivery.filename() != null) {
-      response.header(
-          "Content-Disposition",
-          ContentDisposition.of(passive ? "inline" : "attachment", delivery.filename()));
-    }
-    if (!passive) {
-      response.header("Content-Security-Policy", SANDBOX);
-    }
-    if (withBody) {
-      response.entity(openContent(delivery, first, length));
+    Response.ResponseBuilder response = Response.status(answer.status());
+    answer.headers().forEach(header -> response.header(header.name(), header.value()));
+    if (withBody && answer.hasContent()) {
+      response.entity(openContent(delivery, answer.first(), answer.length()));
     }
     return response.build();
   }
@@ -156,20 +113,6 @@ public final class DeliveryResource implements DeliveryApi {
         throw LibraryException.invalidField(name, "'" + name + "' may be sent only once.");
       }
     }
-  }
-
-  /** Images (but SVG), video and audio: types a browser displays without running anything. */
-  private static boolean isPassive(String mimeType) {
-    return (mimeType.startsWith("image/") && !mimeType.startsWith("image/svg"))
-        || mimeType.startsWith("video/")
-        || mimeType.startsWith("audio/");
-  }
-
-  private static boolean matchesAny(String ifNoneMatch, String sha256) {
-    return Arrays.stream(ifNoneMatch.split(","))
-        .map(String::strip)
-        .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-        .anyMatch(tag -> tag.equals("*") || tag.equals('"' + sha256 + '"'));
   }
 
   /**

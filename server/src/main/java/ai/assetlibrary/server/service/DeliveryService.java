@@ -1,5 +1,6 @@
 package ai.assetlibrary.server.service;
 
+import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.records.AssetRecord;
 import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.storage.BlobStore;
@@ -23,19 +24,26 @@ public final class DeliveryService {
   private final RecordStore records;
   private final BlobStore blobs;
   private final RenditionService renditions;
+  private final DeliveryCache stored;
   private final Clock clock;
 
   public DeliveryService(
-      RecordStore records, BlobStore blobs, RenditionService renditions, Clock clock) {
+      RecordStore records,
+      BlobStore blobs,
+      RenditionService renditions,
+      AssetMetrics metrics,
+      Clock clock) {
     this.records = records;
     this.blobs = blobs;
     this.renditions = renditions;
+    this.stored = new DeliveryCache(records.changes(), metrics);
     this.clock = clock;
   }
 
   /**
    * Bytes to deliver: their stored blob, type, checksum, when they were stored, the file name to
-   * offer (null for a thumbnail) and whether the request's {@code Accept} chose them.
+   * offer (null for a thumbnail), whether the request's {@code Accept} chose them, and until when
+   * the URL delivers them (null: until the asset is deleted).
    */
   public record Delivery(
       StoredBlob blob,
@@ -43,13 +51,48 @@ public final class DeliveryService {
       String sha256,
       long storedAt,
       String filename,
-      boolean variesByAccept) {}
+      boolean variesByAccept,
+      Long expiresAt) {}
 
   /**
    * What is delivered under {@code deliveryKey}, if anything: the stored bytes, or the rendition
-   * {@code query} asks for ({@code accept} choosing its format for {@code format=auto}).
+   * {@code query} asks for ({@code accept} choosing its format for {@code format=auto}), rendered
+   * now when it is not stored yet.
    */
   public Optional<Delivery> find(String deliveryKey, RenditionQuery query, String accept) {
+    return find(
+        deliveryKey,
+        query,
+        (asset, viaThumbnail) -> renditions.find(asset, viaThumbnail, query, accept));
+  }
+
+  /**
+   * The same when it is stored already, rendering nothing: empty for a rendition not rendered yet
+   * as for a key that delivers nothing. Found again while the records are unchanged, it is not read
+   * from them again.
+   */
+  public Optional<Delivery> findStored(String deliveryKey, RenditionQuery query, String accept) {
+    DeliveryCache.Key key =
+        new DeliveryCache.Key(
+            deliveryKey, query, query.isEmpty() ? null : RenditionRules.fromAccept(accept));
+    return stored.find(
+        key,
+        clock.millis(),
+        () ->
+            find(
+                deliveryKey,
+                query,
+                (asset, viaThumbnail) ->
+                    renditions.findStored(asset, viaThumbnail, query, accept)));
+  }
+
+  /** How the rendition of an asset (reached through its thumbnail's key, or not) is found. */
+  private interface RenditionFinder {
+    Optional<RenditionService.Found> find(AssetRecord asset, boolean viaThumbnail);
+  }
+
+  private Optional<Delivery> find(
+      String deliveryKey, RenditionQuery query, RenditionFinder renditionOf) {
     if (deliveryKey == null || !DELIVERY_KEY.matcher(deliveryKey).matches()) {
       return Optional.empty();
     }
@@ -63,8 +106,8 @@ public final class DeliveryService {
       return deliver(asset, deliveryKey);
     }
     boolean viaThumbnail = deliveryKey.equals(asset.thumbnailDeliveryKey());
-    return renditions
-        .find(asset, viaThumbnail, query, accept)
+    return renditionOf
+        .find(asset, viaThumbnail)
         .map(
             r ->
                 new Delivery(
@@ -73,7 +116,8 @@ public final class DeliveryService {
                     r.rendition().sha256(),
                     r.rendition().createdAt(),
                     renditionName(asset, r.rendition().storageKey()),
-                    r.negotiated()));
+                    r.negotiated(),
+                    asset.expiresAt()));
   }
 
   /** The display name without its extension, given the rendition's. */
@@ -109,14 +153,16 @@ public final class DeliveryService {
                       asset.thumbnailSha256(),
                       asset.createdAt(),
                       null,
-                      false)
+                      false,
+                      asset.expiresAt())
                   : new Delivery(
                       b,
                       asset.mimeType(),
                       asset.sha256(),
                       asset.createdAt(),
                       downloadName(asset),
-                      false));
+                      false,
+                      asset.expiresAt()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

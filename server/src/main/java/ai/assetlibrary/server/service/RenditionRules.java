@@ -123,6 +123,28 @@ public final class RenditionRules {
     return new Resolved(spec, negotiated);
   }
 
+  /**
+   * Whether each size, quality and time {@code query} sends is already a value the rules snap to (a
+   * size of the grid, a quality that is a multiple of 5, a time in whole tenths of a second up to a
+   * day), and so inside every bound the contract sets.
+   */
+  public static boolean onGrid(RenditionQuery query) {
+    return onGrid(query.width())
+        && onGrid(query.height())
+        && (query.quality() == null
+            || (query.quality() >= QUALITY_STEP
+                && query.quality() <= 100
+                && query.quality() % QUALITY_STEP == 0))
+        && (query.time() == null
+            || (query.time() >= 0
+                && query.time() <= 86_400
+                && tenths(query.time()) == query.time()));
+  }
+
+  private static boolean onGrid(Integer pixels) {
+    return pixels == null || Arrays.binarySearch(GRID, pixels) >= 0;
+  }
+
   /** The grid size at or above {@code pixels}, at most the grid's largest; 0 when absent. */
   private static int side(Integer pixels, String name) {
     if (pixels == null) {
@@ -219,11 +241,15 @@ public final class RenditionRules {
     if (!Double.isFinite(time) || time < 0 || time > 86_400) {
       throw LibraryException.invalidField("t", "'t' must be a number of seconds from 0 to 86400.");
     }
-    double tenths = Math.floor(time * 10) / 10;
+    double tenths = tenths(time);
     if (duration != null && duration > 0) {
       double last = Math.max(0, Math.floor(duration * 10 - 1) / 10);
       return Math.min(tenths, last);
     }
     return tenths;
+  }
+
+  private static double tenths(double seconds) {
+    return Math.floor(seconds * 10) / 10;
   }
 }

@@ -70,9 +70,48 @@ public final class RenditionService {
 
   /**
    * The rendition {@code query} asks for of {@code asset}, reached through its thumbnail's key when
-   * {@code viaThumbnail}; empty when its bytes are gone (the asset was deleted meanwhile).
+   * {@code viaThumbnail}, rendered now when it is not stored yet; empty when its bytes are gone
+   * (the asset was deleted meanwhile).
    */
   public Optional<Found> find(
+      AssetRecord asset, boolean viaThumbnail, RenditionQuery query, String accept) {
+    Wanted wanted = wanted(asset, viaThumbnail, query, accept);
+    Optional<RenditionRecord> stored = records.deliveries().rendition(asset.id(), wanted.key());
+    if (stored.isPresent()) {
+      Optional<Found> found = intact(stored.get(), wanted);
+      if (found.isPresent()) {
+        return found;
+      }
+      // Its blob was lost or cut short (written without waiting for the disk, before a crash).
+      records.renditions().forget(stored.get().storageKey());
+    }
+    RenditionRecord rendition = renderOnce(asset, wanted.type(), wanted.resolved());
+    return blob(rendition.storageKey())
+        .map(b -> new Found(rendition, b, wanted.resolved().negotiated()));
+  }
+
+  /**
+   * The same rendition when it is stored whole already, rendering nothing; empty otherwise.
+   *
+   * @throws LibraryException as {@link #find} does, for parameters it refuses
+   */
+  public Optional<Found> findStored(
+      AssetRecord asset, boolean viaThumbnail, RenditionQuery query, String accept) {
+    Wanted wanted = wanted(asset, viaThumbnail, query, accept);
+    return records
+        .deliveries()
+        .rendition(asset.id(), wanted.key())
+        .flatMap(stored -> intact(stored, wanted));
+  }
+
+  /** A rendition asked for: the type it is rendered from and the parameters it resolved to. */
+  private record Wanted(AcceptedType type, Resolved resolved) {
+    String key() {
+      return resolved.key();
+    }
+  }
+
+  private Wanted wanted(
       AssetRecord asset, boolean viaThumbnail, RenditionQuery query, String accept) {
     AcceptedType type = AcceptedType.of(asset.mimeType()).orElse(null);
     if (type == null) {
@@ -87,18 +126,17 @@ public final class RenditionService {
       throw unsupported(
           "Audio has no picture to render; fetch the url without rendition parameters.");
     }
-    Optional<RenditionRecord> stored = records.deliveries().rendition(asset.id(), resolved.key());
-    if (stored.isPresent()) {
-      Optional<StoredBlob> blob = blob(stored.get().storageKey());
-      if (blob.isPresent() && blob.get().size() == stored.get().sizeBytes()) {
-        metrics.renditionRequest("hit");
-        return Optional.of(new Found(stored.get(), blob.get(), resolved.negotiated()));
-      }
-      // Its blob was lost or cut short (written without waiting for the disk, before a crash).
-      records.renditions().forget(stored.get().storageKey());
+    return new Wanted(type, resolved);
+  }
+
+  /** The stored rendition with its blob, counted as a hit, unless the blob is missing or short. */
+  private Optional<Found> intact(RenditionRecord stored, Wanted wanted) {
+    Optional<StoredBlob> blob = blob(stored.storageKey());
+    if (blob.isEmpty() || blob.get().size() != stored.sizeBytes()) {
+      return Optional.empty();
     }
-    RenditionRecord rendition = renderOnce(asset, type, resolved);
-    return blob(rendition.storageKey()).map(b -> new Found(rendition, b, resolved.negotiated()));
+    metrics.renditionRequest("hit");
+    return Optional.of(new Found(stored, blob.get(), wanted.resolved().negotiated()));
   }
 
   /** Renders the rendition, or waits for the request of this process already rendering it. */
