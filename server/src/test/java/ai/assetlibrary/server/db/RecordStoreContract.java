@@ -133,6 +133,27 @@ public abstract class RecordStoreContract {
   }
 
   @Test
+  void theCountOfChangesMovesWithEveryWriteAndStandsStillForQueries() {
+    long id = insert("ua_x", ALICE, aliceLibrary, "x", "image/png", NOW, null);
+    long before = records.changes().count();
+
+    records.assets().findById(id);
+    records.deliveries().assetByDeliveryKey("no-such-key", NOW);
+    assertThat(records.changes().count()).isEqualTo(before);
+
+    insert("ua_y", ALICE, aliceLibrary, "y", "image/png", NOW, null);
+    long afterInsert = records.changes().count();
+    records.assets().replaceDeliveryKeys(id, "original-key", "thumb-key", NOW);
+    long afterCall = records.changes().count();
+    records.useTransaction(tx -> tx.assets().findById(id));
+    long afterTransaction = records.changes().count();
+
+    assertThat(afterInsert).isGreaterThan(before);
+    assertThat(afterCall).isGreaterThan(afterInsert);
+    assertThat(afterTransaction).isGreaterThan(afterCall);
+  }
+
+  @Test
   void nameSearchIgnoresCaseAndTakesWildcardsLiterally() {
     insert("ua_1", ALICE, aliceLibrary, "Summer_Beach.PNG", "image/png", NOW, null);
     insert("ua_2", ALICE, aliceLibrary, "summerXbeach.png", "image/png", NOW + 1, null);

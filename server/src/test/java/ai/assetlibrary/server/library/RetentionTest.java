@@ -31,10 +31,14 @@ class RetentionTest extends ServerTest {
         .isEqualTo(Instant.parse(asset.get("createdAt").asText()).plus(Duration.ofDays(1)));
     assertThat(kept.has("expiresAt")).isFalse();
 
+    URI url = URI.create(asset.get("url").asText());
+    assertThat(server.fetch(url).statusCode()).isEqualTo(200);
+    assertThat(server.fetch(url).statusCode()).isEqualTo(200);
+
     app.clock().advance(Duration.ofDays(1).plusSeconds(1));
 
+    assertThat(server.fetch(url).statusCode()).isEqualTo(404);
     Errors.assertError(server.get("/v1/assets/" + id, key), 404, "ASSET_NOT_FOUND");
-    assertThat(server.fetch(URI.create(asset.get("url").asText())).statusCode()).isEqualTo(404);
     assertThat(ok(server.get("/v1/assets", key)).get("total").asLong()).isEqualTo(1);
     assertThat(server.storedBlobs()).hasSize(4);
 

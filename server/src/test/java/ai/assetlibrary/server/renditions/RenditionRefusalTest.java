@@ -117,6 +117,7 @@ class RenditionRefusalTest extends ServerTest {
     List<String> before = server.storedBlobs();
     URI uri = rendition(asset, "w=100");
     ok(fetch(server, uri, null), "image/jpeg");
+    ok(fetch(server, uri, null), "image/jpeg");
     ok(fetch(server, rendition(asset, "w=200&format=png"), null), "image/png");
     assertThat(server.storedBlobs()).hasSize(before.size() + 2);
 
@@ -136,7 +137,11 @@ class RenditionRefusalTest extends ServerTest {
     JsonNode asset = upload(server, key, "photo.jpg", TestMedia.jpeg(600, 400));
     String id = asset.get("assetId").asText();
     URI held = rendition(asset, "w=100");
-    ok(fetch(server, held, null), "image/jpeg");
+    URI heldOriginal = URI.create(asset.get("url").asText());
+    for (int i = 0; i < 2; i++) {
+      ok(fetch(server, held, null), "image/jpeg");
+      ok(fetch(server, heldOriginal, null), "image/jpeg");
+    }
     assertThat(
             server
                 .call(
@@ -151,6 +156,7 @@ class RenditionRefusalTest extends ServerTest {
         .isEqualTo(200);
 
     assertThat(fetch(server, held, null).statusCode()).isEqualTo(404);
+    assertThat(fetch(server, heldOriginal, null).statusCode()).isEqualTo(404);
     JsonNode renewed = TestServer.json(server.get("/v1/assets/" + id, key)).get("data");
     ok(fetch(server, rendition(renewed, "w=100"), null), "image/jpeg");
   }
