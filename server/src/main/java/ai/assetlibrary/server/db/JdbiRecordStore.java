@@ -47,13 +47,11 @@ public final class JdbiRecordStore implements RecordStore {
   private final RenditionRecords renditions;
   private final JdbiDeliveryLookups deliveryLookups;
   private final DeliveryLookups deliveries;
-  private final RecordWrites writes;
+  private final RecordWrites writes = new RecordWrites();
 
   public JdbiRecordStore(Jdbi jdbi, Dialect dialect) {
     this.jdbi = jdbi;
     this.dialect = dialect;
-    // SQLite lives in the data directory, which one serving process holds.
-    this.writes = new RecordWrites(dialect == Dialect.SQLITE);
     jdbi.define(Dialect.class.getName(), dialect);
     this.assets = translating(AssetRecords.class, jdbi.onDemand(AssetDao.class));
     this.groups = translating(GroupRecords.class, jdbi.onDemand(AssetGroupDao.class));

@@ -15,21 +15,11 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 final class RecordWrites implements RecordChanges {
 
   private final AtomicLong count = new AtomicLong();
-  private final boolean exclusive;
   private final Map<Method, Boolean> queries = new ConcurrentHashMap<>();
-
-  RecordWrites(boolean exclusive) {
-    this.exclusive = exclusive;
-  }
 
   @Override
   public long count() {
     return count.get();
-  }
-
-  @Override
-  public boolean exclusive() {
-    return exclusive;
   }
 
   /** A write begins or has ended. */

@@ -12,18 +12,21 @@ import java.util.function.Supplier;
 /**
  * Stored content found for delivery, kept while the records it was read from have not changed: a
  * hit is what the records still say, answered without reading them. It keeps anything only where
- * this process is the records' only writer, and a bounded number of entries.
+ * this process is the only writer of assets and renditions (it serves an embedded database in the
+ * data directory it holds), and a bounded number of entries.
  */
 final class DeliveryCache {
 
   private static final int MAX_ENTRIES = 4_096;
 
   private final RecordChanges changes;
+  private final boolean soleWriter;
   private final AssetMetrics metrics;
   private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
-  DeliveryCache(RecordChanges changes, AssetMetrics metrics) {
+  DeliveryCache(RecordChanges changes, boolean soleWriter, AssetMetrics metrics) {
     this.changes = changes;
+    this.soleWriter = soleWriter;
     this.metrics = metrics;
   }
 
@@ -41,7 +44,7 @@ final class DeliveryCache {
    * delivered at {@code now}; else what {@code read} finds, kept when nothing changed meanwhile.
    */
   Optional<Delivery> find(Key key, long now, Supplier<Optional<Delivery>> read) {
-    if (!changes.exclusive()) {
+    if (!soleWriter) {
       return read.get();
     }
     long count = changes.count();

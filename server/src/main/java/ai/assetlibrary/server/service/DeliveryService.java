@@ -27,16 +27,21 @@ public final class DeliveryService {
   private final DeliveryCache stored;
   private final Clock clock;
 
+  /**
+   * @param soleWriter whether this process alone writes the records of assets and renditions, so
+   *     that what it found may be kept until it writes them next
+   */
   public DeliveryService(
       RecordStore records,
       BlobStore blobs,
       RenditionService renditions,
+      boolean soleWriter,
       AssetMetrics metrics,
       Clock clock) {
     this.records = records;
     this.blobs = blobs;
     this.renditions = renditions;
-    this.stored = new DeliveryCache(records.changes(), metrics);
+    this.stored = new DeliveryCache(records.changes(), soleWriter, metrics);
     this.clock = clock;
   }
 
