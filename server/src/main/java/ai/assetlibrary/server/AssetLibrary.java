@@ -151,7 +151,6 @@ public final class AssetLibrary implements AutoCloseable {
                 records, blobs, mediaAnalyzer, config.renditions().rules(), files, metrics, clock),
             // Serving SQLite in the data directory, this process holds its lock: no other writes.
             dataDirLock.isPresent() && config.database().embedded(),
-            metrics,
             clock);
     this.sweeper = new RetentionSweeper(records, files, shares, clock);
     this.orphans = new OrphanSweeper(records, blobs, files, clock);

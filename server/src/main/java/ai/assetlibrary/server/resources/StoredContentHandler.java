@@ -110,6 +110,7 @@ public final class StoredContentHandler extends HttpHandler {
     if (body != null) {
       send(body, response);
     }
+    deliveries.answered(query.get());
     log.end(
         new RequestLog.Answered(
             request.getMethod().getMethodString(),
@@ -131,29 +132,31 @@ public final class StoredContentHandler extends HttpHandler {
     if (request.getQueryString() == null) {
       return Optional.of(RenditionQuery.none());
     }
-    String[] values = new String[RenditionQuery.NAMES.size()];
-    for (int i = 0; i < values.length; i++) {
-      String[] sent = request.getParameterValues(RenditionQuery.NAMES.get(i));
+    for (String name : RenditionQuery.NAMES) {
+      String[] sent = request.getParameterValues(name);
       if (sent != null && sent.length > 1) {
         return Optional.empty();
       }
-      values[i] = sent == null ? null : sent[0];
     }
-    if (!plain(values[0], WHOLE_NUMBER)
-        || !plain(values[1], WHOLE_NUMBER)
-        || !plain(values[4], WHOLE_NUMBER)
-        || !plain(values[5], DECIMAL)) {
+    String w = request.getParameter("w");
+    String h = request.getParameter("h");
+    String q = request.getParameter("q");
+    String t = request.getParameter("t");
+    if (!plain(w, WHOLE_NUMBER)
+        || !plain(h, WHOLE_NUMBER)
+        || !plain(q, WHOLE_NUMBER)
+        || !plain(t, DECIMAL)) {
       return Optional.empty();
     }
     RenditionQuery query =
         new RenditionQuery(
-            values[0] == null ? null : Integer.valueOf(values[0]),
-            values[1] == null ? null : Integer.valueOf(values[1]),
-            values[2],
-            values[3],
-            values[4] == null ? null : Integer.valueOf(values[4]),
-            values[5] == null ? null : Double.valueOf(values[5]),
-            values[6]);
+            w == null ? null : Integer.valueOf(w),
+            h == null ? null : Integer.valueOf(h),
+            request.getParameter("fit"),
+            request.getParameter("format"),
+            q == null ? null : Integer.valueOf(q),
+            t == null ? null : Double.valueOf(t),
+            request.getParameter("preset"));
     return RenditionRules.onGrid(query) ? Optional.of(query) : Optional.empty();
   }
 

@@ -1,7 +1,6 @@
 package ai.assetlibrary.server.service;
 
 import ai.assetlibrary.server.media.RenditionFormat;
-import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.records.RecordChanges;
 import ai.assetlibrary.server.service.DeliveryService.Delivery;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -21,13 +20,11 @@ final class DeliveryCache {
 
   private final RecordChanges changes;
   private final boolean soleWriter;
-  private final AssetMetrics metrics;
   private final Cache<Key, Entry> entries = Caffeine.newBuilder().maximumSize(MAX_ENTRIES).build();
 
-  DeliveryCache(RecordChanges changes, boolean soleWriter, AssetMetrics metrics) {
+  DeliveryCache(RecordChanges changes, boolean soleWriter) {
     this.changes = changes;
     this.soleWriter = soleWriter;
-    this.metrics = metrics;
   }
 
   /**
@@ -50,9 +47,6 @@ final class DeliveryCache {
     long count = changes.count();
     Entry kept = entries.getIfPresent(key);
     if (kept != null && kept.count() == count && deliveredAt(kept.delivery(), now)) {
-      if (!key.query().isEmpty()) {
-        metrics.renditionRequest("hit");
-      }
       return Optional.of(kept.delivery());
     }
     Optional<Delivery> found = read.get();

@@ -1,6 +1,5 @@
 package ai.assetlibrary.server.service;
 
-import ai.assetlibrary.server.metrics.AssetMetrics;
 import ai.assetlibrary.server.records.AssetRecord;
 import ai.assetlibrary.server.records.RecordStore;
 import ai.assetlibrary.server.storage.BlobStore;
@@ -36,12 +35,11 @@ public final class DeliveryService {
       BlobStore blobs,
       RenditionService renditions,
       boolean soleWriter,
-      AssetMetrics metrics,
       Clock clock) {
     this.records = records;
     this.blobs = blobs;
     this.renditions = renditions;
-    this.stored = new DeliveryCache(records.changes(), soleWriter, metrics);
+    this.stored = new DeliveryCache(records.changes(), soleWriter);
     this.clock = clock;
   }
 
@@ -89,6 +87,13 @@ public final class DeliveryService {
                 query,
                 (asset, viaThumbnail) ->
                     renditions.findStored(asset, viaThumbnail, query, accept)));
+  }
+
+  /** What {@link #findStored} found for {@code query} was sent: a rendition counts as a hit. */
+  public void answered(RenditionQuery query) {
+    if (!query.isEmpty()) {
+      renditions.countHit();
+    }
   }
 
   /** How the rendition of an asset (reached through its thumbnail's key, or not) is found. */

@@ -27,6 +27,8 @@ public final class RenditionRules {
   };
 
   private static final int QUALITY_STEP = 5;
+  private static final int MAX_QUALITY = 100;
+  private static final int MAX_SECONDS = 86_400;
 
   private final RenditionPresets presets;
   private final boolean arbitrary;
@@ -133,11 +135,11 @@ public final class RenditionRules {
         && onGrid(query.height())
         && (query.quality() == null
             || (query.quality() >= QUALITY_STEP
-                && query.quality() <= 100
+                && query.quality() <= MAX_QUALITY
                 && query.quality() % QUALITY_STEP == 0))
         && (query.time() == null
             || (query.time() >= 0
-                && query.time() <= 86_400
+                && query.time() <= MAX_SECONDS
                 && tenths(query.time()) == query.time()));
   }
 
@@ -227,7 +229,7 @@ public final class RenditionRules {
     if (quality == null) {
       return 0;
     }
-    if (quality < 1 || quality > 100) {
+    if (quality < 1 || quality > MAX_QUALITY) {
       throw LibraryException.invalidField("q", "'q' must be between 1 and 100.");
     }
     return (quality + QUALITY_STEP - 1) / QUALITY_STEP * QUALITY_STEP;
@@ -238,7 +240,7 @@ public final class RenditionRules {
     if (time == null) {
       return 0;
     }
-    if (!Double.isFinite(time) || time < 0 || time > 86_400) {
+    if (!Double.isFinite(time) || time < 0 || time > MAX_SECONDS) {
       throw LibraryException.invalidField("t", "'t' must be a number of seconds from 0 to 86400.");
     }
     double tenths = tenths(time);

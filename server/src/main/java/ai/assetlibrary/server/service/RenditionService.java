@@ -80,6 +80,7 @@ public final class RenditionService {
     if (stored.isPresent()) {
       Optional<Found> found = intact(stored.get(), wanted);
       if (found.isPresent()) {
+        countHit();
         return found;
       }
       // Its blob was lost or cut short (written without waiting for the disk, before a crash).
@@ -91,7 +92,8 @@ public final class RenditionService {
   }
 
   /**
-   * The same rendition when it is stored whole already, rendering nothing; empty otherwise.
+   * The same rendition when it is stored whole already, rendering nothing; empty otherwise. Not
+   * counted as a hit: whoever answers with it counts it ({@link #countHit}).
    *
    * @throws LibraryException as {@link #find} does, for parameters it refuses
    */
@@ -129,13 +131,17 @@ public final class RenditionService {
     return new Wanted(type, resolved);
   }
 
-  /** The stored rendition with its blob, counted as a hit, unless the blob is missing or short. */
+  /** A stored rendition answered without rendering it. */
+  public void countHit() {
+    metrics.renditionRequest("hit");
+  }
+
+  /** The stored rendition with its blob, unless the blob is missing or short. */
   private Optional<Found> intact(RenditionRecord stored, Wanted wanted) {
     Optional<StoredBlob> blob = blob(stored.storageKey());
     if (blob.isEmpty() || blob.get().size() != stored.sizeBytes()) {
       return Optional.empty();
     }
-    metrics.renditionRequest("hit");
     return Optional.of(new Found(stored, blob.get(), wanted.resolved().negotiated()));
   }
 

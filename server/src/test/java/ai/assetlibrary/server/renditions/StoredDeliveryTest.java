@@ -96,6 +96,21 @@ class StoredDeliveryTest extends ServerTest {
     assertThat(server.metric("assets_rendition_requests_total{outcome=\"rendered\"}")).isEqualTo(1);
   }
 
+  @Test
+  void aRequestTheApplicationAnswersInsteadCountsOneHit() {
+    JsonNode asset = upload(server, key, "photo.jpg", TestMedia.jpeg(600, 400));
+    URI uri = rendition(asset, "w=320&format=webp");
+    ok(fetch(server, uri, null), "image/webp");
+    ok(fetch(server, uri, null), "image/webp");
+    String hits = "assets_rendition_requests_total{outcome=\"hit\"}";
+    assertThat(server.metric(hits)).isEqualTo(1);
+
+    HttpResponse<byte[]> outside = send("GET", uri, null, Map.of("Range", "bytes=99999999-"), "");
+
+    assertThat(outside.statusCode()).isEqualTo(416);
+    assertThat(server.metric(hits)).isEqualTo(2);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
